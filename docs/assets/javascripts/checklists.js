@@ -1,0 +1,1 @@
+/* checklists: filled in below */

@@ -1,0 +1,313 @@
+"""Load every content file, validate it, and check what spans files (ids, references).
+
+`load_catalog` either returns a complete, consistent `Catalog` or raises `ContentErrors`
+listing every problem; nothing half-valid ever reaches rendering.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import models
+from .errors import ContentError, ContentErrors
+from .models import Checklist, Playbook
+from .yaml_source import Path_, YamlDocument, YamlSyntaxError, load_yaml
+
+PLAYBOOK_DIR = "playbooks"
+CHECKLIST_DIR = "checklists"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a model came from, to point errors and "edit this page" at the file."""
+
+    path: Path
+    document: YamlDocument
+
+    def line_of(self, path: Path_) -> int | None:
+        return self.document.line_of(path)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a reference resolves to: a playbook page and an anchor on it."""
+
+    playbook: Playbook
+    anchor: str | None
+    checklist: Checklist | None = None
+
+
+@dataclass
+class Catalog:
+    root: Path
+    playbooks: list[Playbook] = field(default_factory=list)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def playbook(self, playbook_id: str) -> Playbook:
+        for playbook in self.playbooks:
+            if playbook.id == playbook_id:
+                return playbook
+        raise KeyError(f"no playbook {playbook_id!r}")
+
+    def checklist(self, checklist_id: str) -> Checklist:
+        try:
+            return self.checklists[checklist_id]
+        except KeyError:
+            raise KeyError(f"no checklist {checklist_id!r}") from None
+
+    def resolve(self, ref: str) -> Target | None:
+        """`id` or `id#sub` to the page and anchor it names; None when it names nothing."""
+        head, _, sub = ref.partition("#")
+        if head in self.checklists:
+            checklist = self.checklists[head]
+            playbook = self.playbook(checklist.playbook)
+            if not sub:
+                return Target(playbook, anchors.checklist(head), checklist)
+            if any(item.id == sub for item in checklist.items):
+                return Target(playbook, anchors.item(head, sub), checklist)
+            return None
+        playbook = next((p for p in self.playbooks if p.id == head), None)
+        if playbook is None:
+            return None
+        if not sub:
+            return Target(playbook, None)
+        if any(section.id == sub for section in playbook.sections):
+            return Target(playbook, anchors.section(sub))
+        return None
+
+
+class anchors:  # noqa: N801 - a namespace of the id scheme shared by HTML, JS and links
+    """The HTML ids derived from content ids: one scheme, language-neutral."""
+
+    @staticmethod
+    def section(section_id: str) -> str:
+        return section_id
+
+    @staticmethod
+    def checklist(checklist_id: str) -> str:
+        return f"checklist-{checklist_id}"
+
+    @staticmethod
+    def point(section_id: str, point_id: str) -> str:
+        return f"{section_id}--{point_id}"
+
+    @staticmethod
+    def item(checklist_id: str, item_id: str) -> str:
+        return f"item-{checklist_id}--{item_id}"
+
+
+def load_catalog(root: Path) -> Catalog:
+    root = Path(root)
+    errors: list[ContentError] = []
+    catalog = Catalog(root=root)
+    playbooks = _load_dir(root, PLAYBOOK_DIR, Playbook, catalog, errors)
+    checklists = _load_dir(root, CHECKLIST_DIR, Checklist, catalog, errors)
+    catalog.playbooks = sorted(playbooks, key=lambda p: (p.order, p.id))
+    catalog.checklists = {c.id: c for c in checklists}
+    errors += _cross_check(catalog)
+    if errors:
+        raise ContentErrors(errors)
+    return catalog
+
+
+def _load_dir(
+    root: Path, folder: str, model: type[M], catalog: Catalog, errors: list[ContentError]
+) -> list[M]:
+    loaded: list[M] = []
+    directory = root / folder
+    if not directory.is_dir():
+        errors.append(ContentError(Path(folder), None, "folder", "missing content folder"))
+        return loaded
+    stray = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in {".yaml", ".json"})
+    for path in stray:
+        rel = path.relative_to(root)
+        errors.append(ContentError(rel, None, "file", "content files end in .yml"))
+    for path in sorted(directory.glob("*.yml")):
+        rel = path.relative_to(root)
+        parsed = _parse(path, rel, model, errors)
+        if parsed is None:
+            continue
+        instance, source = parsed
+        identifier = getattr(instance, "id")
+        if identifier != path.stem:
+            errors.append(
+                ContentError(
+                    rel, source.line_of(("id",)), "id",
+                    f"id {identifier!r} must equal the file name {path.stem!r}",
+                )
+            )
+            continue
+        catalog.sources[identifier] = source
+        loaded.append(instance)
+    return loaded
+
+
+def _parse(
+    path: Path, rel: Path, model: type[M], errors: list[ContentError]
+) -> tuple[M, Source] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        errors.append(ContentError(rel, None, "file", f"not UTF-8 text ({exc.reason})"))
+        return None
+    try:
+        document = load_yaml(text)
+    except YamlSyntaxError as exc:
+        errors.append(ContentError(rel, exc.line, "syntax", exc.message))
+        return None
+    source = Source(rel, document)
+    if not isinstance(document.data, dict):
+        errors.append(ContentError(rel, 1, "document", "expected a mapping of fields at the top"))
+        return None
+    duplicates = list(_duplicate_ids(document.data))
+    for where_path, value in duplicates:
+        errors.append(
+            ContentError(
+                rel, source.line_of(where_path + ("id",)), _where(where_path, document.data) ,
+                f"duplicate id {value!r}; ids must be unique here",
+            )
+        )
+    try:
+        instance = model.model_validate(document.data)
+    except ValidationError as exc:
+        for problem in exc.errors():
+            loc = tuple(problem["loc"])
+            errors.append(
+                ContentError(rel, source.line_of(loc), _where(loc, document.data), _message(problem))
+            )
+        return None
+    if duplicates:
+        return None
+    return instance, source
+
+
+def _duplicate_ids(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Entries of one list that share an id (sections, points, items, stories...)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _duplicate_ids(value, path + (key,))
+    elif isinstance(data, list):
+        seen: set[str] = set()
+        for index, entry in enumerate(data):
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                if entry["id"] in seen:
+                    yield path + (index,), entry["id"]
+                seen.add(entry["id"])
+            yield from _duplicate_ids(entry, path + (index,))
+
+
+def _where(loc: Path_, data: Any) -> str:
+    """`sections[2] (id='x').points[0].text.uk`: list entries named by index and id."""
+    out = ""
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                out += f" (id={node['id']!r})"
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return out or "document"
+
+
+_FIELD_NAMES = sorted(
+    {name for m in vars(models).values() if isinstance(m, type) and issubclass(m, BaseModel)
+     for name in getattr(m, "model_fields", {})}
+)
+
+
+def _message(problem: Any) -> str:
+    kind = problem["type"]
+    if kind == "extra_forbidden":
+        key = str(problem["loc"][-1])
+        close = difflib.get_close_matches(key, _FIELD_NAMES, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"unknown key {key!r}{hint}"
+    if kind == "missing":
+        return "field required"
+    message = str(problem["msg"])
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    if kind in {"string_type", "int_type", "bool_type", "list_type", "model_type", "dict_type"}:
+        message += f", got {type(problem['input']).__name__} {problem['input']!r}"[:120]
+    return message
+
+
+def _cross_check(catalog: Catalog) -> list[ContentError]:
+    errors: list[ContentError] = []
+
+    def error(owner: str, path: Path_, where: str, message: str) -> None:
+        source = catalog.sources[owner]
+        errors.append(ContentError(source.path, source.line_of(path), where, message))
+
+    playbook_ids = {p.id for p in catalog.playbooks}
+    for checklist in catalog.checklists.values():
+        if checklist.id in playbook_ids:
+            error(checklist.id, ("id",), "id", f"id {checklist.id!r} is also a playbook id")
+
+    orders: dict[int, str] = {}
+    shown_in: dict[str, list[str]] = {}
+    for playbook in catalog.playbooks:
+        if playbook.order in orders:
+            error(playbook.id, ("order",), "order",
+                  f"order {playbook.order} is already used by playbook {orders[playbook.order]!r}")
+        orders.setdefault(playbook.order, playbook.id)
+        for s_index, section in enumerate(playbook.sections):
+            where = f"sections[{s_index}] (id={section.id!r})"
+            if section.checklist is not None:
+                shown_in.setdefault(section.checklist, []).append(playbook.id)
+                checklist = catalog.checklists.get(section.checklist)
+                if checklist is None:
+                    error(playbook.id, ("sections", s_index, "checklist"), f"{where}.checklist",
+                          f"no checklist {section.checklist!r} in {CHECKLIST_DIR}/")
+                elif checklist.playbook != playbook.id:
+                    error(playbook.id, ("sections", s_index, "checklist"), f"{where}.checklist",
+                          f"checklist {checklist.id!r} belongs to playbook {checklist.playbook!r}")
+        for path, ref in _refs(playbook):
+            if catalog.resolve(ref) is None:
+                error(playbook.id, path, _where(path, _dump(catalog, playbook.id)),
+                      f"reference {ref!r} points at nothing")
+
+    for checklist in catalog.checklists.values():
+        if checklist.playbook not in playbook_ids:
+            error(checklist.id, ("playbook",), "playbook", f"no playbook {checklist.playbook!r}")
+        elif shown_in.get(checklist.id) != [checklist.playbook]:
+            count = len(shown_in.get(checklist.id, []))
+            error(checklist.id, ("playbook",), "playbook",
+                  f"exactly one section of {checklist.playbook!r} must show this checklist "
+                  f"(found {count}); add `checklist: {checklist.id}` to a section")
+        for path, ref in _refs(checklist):
+            if catalog.resolve(ref) is None:
+                error(checklist.id, path, _where(path, _dump(catalog, checklist.id)),
+                      f"reference {ref!r} points at nothing")
+    return errors
+
+
+def _dump(catalog: Catalog, owner: str) -> Any:
+    return catalog.sources[owner].document.data
+
+
+def _refs(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every `see_also` entry in a model, with its path in the file."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name == "see_also":
+            for index, ref in enumerate(value):
+                yield path + (name, index), ref
+        elif isinstance(value, BaseModel):
+            yield from _refs(value, path + (name,))
+        elif isinstance(value, list):
+            for index, entry in enumerate(value):
+                if isinstance(entry, BaseModel):
+                    yield from _refs(entry, path + (name, index))

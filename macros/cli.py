@@ -1,0 +1,42 @@
+"""`python -m macros check|schema`: content validation without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .catalog import load_catalog
+from .errors import ContentErrors
+from .schema import stale_schemas, write_schemas
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate playbooks/ and checklists/")
+    schema = commands.add_parser("schema", help="write schemas/ from the models")
+    schema.add_argument("--check", action="store_true", help="fail if schemas/ is out of date")
+    args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        directory = args.root / "schemas"
+        if args.check:
+            stale = stale_schemas(directory)
+            for name in stale:
+                print(f"schemas/{name}: out of date; run `make schema`", file=sys.stderr)
+            return 1 if stale else 0
+        write_schemas(directory)
+        return 0
+
+    try:
+        catalog = load_catalog(args.root)
+    except ContentErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} problem(s) found", file=sys.stderr)
+        return 1
+    items = sum(len(c.items) for c in catalog.checklists.values())
+    print(f"ok: {len(catalog.playbooks)} playbooks, {len(catalog.checklists)} checklists, {items} items")
+    return 0

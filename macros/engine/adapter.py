@@ -1,0 +1,45 @@
+"""mkdocs-macros entry point: load the content once, register a few macros.
+
+Each macro is a one-line call into the renderer; MkDocs specifics (page URLs, errors)
+stay here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from ..catalog import load_catalog
+from ..errors import ContentErrors
+from ..rendering import Renderer
+
+
+def playbook_url(playbook_id: str, use_directory_urls: bool) -> str:
+    """Where the page of a playbook lives: docs/playbooks/<id>.md."""
+    return f"playbooks/{playbook_id}/" if use_directory_urls else f"playbooks/{playbook_id}.html"
+
+
+def define_env(env: Any) -> None:
+    try:
+        catalog = load_catalog(Path(env.project_dir))
+    except ContentErrors as exc:
+        raise PluginError(f"content problems:\n{exc}") from None
+
+    directory_urls = bool(env.conf["use_directory_urls"])
+
+    def link(playbook_id: str, anchor: str | None) -> str:
+        target = playbook_url(playbook_id, directory_urls)
+        href = get_relative_url(target, env.page.url) if env.page is not None else target
+        if href in {".", "./"}:
+            href = ""
+        return f"{href}#{anchor}" if anchor else (href or "./")
+
+    renderer = Renderer(catalog, env.conf["theme"]["language"], link)
+
+    env.macro(renderer.playbook, "playbook")
+    env.macro(renderer.checklist, "checklist")
+    env.macro(renderer.playbook_cards, "playbook_cards")
+    env.macro(lambda reference: renderer.refs([reference])[0].href, "ref_url")

@@ -1,0 +1,86 @@
+"""Build every language edition into one site folder, or leave the old one untouched.
+
+Each edition is a separate `mkdocs build --strict` (own search index, own sitemap, own
+404 page); the default language lands at the root, the others under /<lang>/. Editions
+build side by side into a staging folder that replaces the output only when all succeed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .settings import read_settings
+
+
+def build_edition(root: Path, config: Path, language: str, dest: Path, env: dict[str, str]) -> tuple[str, int, str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(dest)]
+    result = subprocess.run(
+        command, cwd=root, env={**env, "HANDBOOK_LANG": language},
+        capture_output=True, text=True, check=False,
+    )
+    return language, result.returncode, result.stdout + result.stderr
+
+
+def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] | None = None,
+               jobs: int = 2, extra_env: dict[str, str] | None = None) -> int:
+    settings = read_settings(config)
+    selected = languages or settings.languages
+    staging = out.with_name(f".{out.name}.staging")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = list(pool.map(
+            lambda lang: build_edition(root, config, lang, staging / f"_{lang}", env), selected
+        ))
+    failed = [(lang, log) for lang, code, log in results if code != 0]
+    for lang, log in failed:
+        print(f"--- edition {lang!r} failed ---\n{log.strip()}", file=sys.stderr)
+    if failed:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"nothing published: {len(failed)} edition(s) failed; {out} is unchanged", file=sys.stderr)
+        return 1
+    assembled = staging / "site"
+    assembled.mkdir()
+    for lang in sorted(selected, key=lambda lang: lang != settings.default_language):
+        prefix = settings.prefix(lang).rstrip("/")
+        if prefix:
+            (staging / f"_{lang}").rename(assembled / prefix)
+        else:  # the default edition owns the root
+            for entry in (staging / f"_{lang}").iterdir():
+                entry.rename(assembled / entry.name)
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    assembled.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    print(f"built {', '.join(selected)} into {out} in {elapsed:.1f}s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.engine.build")
+    parser.add_argument("--root", type=Path, default=Path("."))
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--out", type=Path, default=Path("site"))
+    parser.add_argument("--language", action="append", help="build only this edition (repeatable)")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    return build_site(root, (root / args.out).resolve(), root / args.config,
+                      tuple(args.language) if args.language else None, args.jobs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

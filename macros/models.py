@@ -1,0 +1,157 @@
+"""Typed models of the handbook content: the contract every YAML file must meet.
+
+Every user-visible text is a `Text`: one string per published language, so a single
+item id serves every edition and a reader's progress survives a language switch.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from .languages import LANGUAGES
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A reference: "<playbook-or-checklist-id>" or "<id>#<section-or-item-id>".
+REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$"
+
+Slug = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=SLUG_PATTERN, max_length=64),
+    Field(description="Stable kebab-case id; never derived from the text.", examples=["nda"]),
+]
+Ref = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=REF_PATTERN),
+    Field(
+        description="A link by id: 'playbook-id', 'playbook-id#section-id', "
+        "'checklist-id' or 'checklist-id#item-id'. Resolved at build time.",
+        examples=["crisis-steps#root-cause", "kickoff-agreements#nda"],
+    ),
+]
+_MARKUP = re.compile(r"<[A-Za-z!/?]|\{\{|\{%|\{#")
+
+
+def _plain_text(value: str) -> str:
+    """Texts are plain: markup in content is either a mistake or an attack."""
+    found = _MARKUP.search(value)
+    if found:
+        raise ValueError(
+            f"markup is not allowed in text (found {value[found.start():found.start() + 12]!r}); "
+            "write plain text"
+        )
+    return value
+
+
+NonEmpty = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, min_length=1),
+    AfterValidator(_plain_text),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(_Strict):
+    """One text in every published language. Paragraphs are separated by a blank line."""
+
+    ru: NonEmpty = Field(description="Russian (the default edition).")
+    uk: NonEmpty = Field(description="Ukrainian.")
+    en: NonEmpty = Field(description="English.")
+
+    def get(self, language: str) -> str:
+        return str(getattr(self, language))
+
+
+assert tuple(Text.model_fields) == LANGUAGES, "Text must carry exactly the published languages"
+
+
+class Who(str, Enum):
+    """Who carries out an item."""
+
+    agency = "agency"
+    client = "client"
+    both = "both"
+
+
+class CalloutKind(str, Enum):
+    tip = "tip"
+    warning = "warning"
+    note = "note"
+    quote = "quote"
+
+
+class Point(_Strict):
+    """One statement in a section: a sign, a step, a rule, a question."""
+
+    id: Slug
+    text: Text = Field(description="The point itself, one or two sentences.")
+    detail: Text | None = Field(default=None, description="Why it matters or how to do it.")
+    subpoints: list[Text] = Field(
+        default_factory=list, description="Nested points, e.g. probing questions for a cause."
+    )
+    see_also: list[Ref] = Field(default_factory=list)
+
+
+class Story(_Strict):
+    """A short case from practice that makes a rule concrete."""
+
+    id: Slug
+    title: Text
+    text: Text
+
+
+class Callout(_Strict):
+    id: Slug
+    kind: CalloutKind = CalloutKind.note
+    title: Text | None = None
+    text: Text
+
+
+class Section(_Strict):
+    id: Slug = Field(description="Also the page anchor, identical in every edition.")
+    title: Text
+    lead: Text | None = Field(default=None, description="Introductory paragraphs.")
+    numbered: bool = Field(default=False, description="Render points as ordered steps.")
+    points: list[Point] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    callouts: list[Callout] = Field(default_factory=list)
+    checklist: Slug | None = Field(default=None, description="Id of a checklist shown here.")
+    see_also: list[Ref] = Field(default_factory=list)
+
+
+class Playbook(_Strict):
+    """A page of the handbook: one situation in the client relationship."""
+
+    id: Slug = Field(description="Equals the file name without .yml.")
+    order: int = Field(ge=1, description="Position in the navigation.")
+    title: Text
+    summary: Text = Field(description="One sentence: what this playbook is for.")
+    when: Text = Field(description="When to open it.")
+    tags: list[Slug] = Field(default_factory=list, description="Topic ids.")
+    sections: list[Section] = Field(min_length=1)
+
+
+class Item(_Strict):
+    """One tickable line of a checklist."""
+
+    id: Slug = Field(description="Storage key for reader progress: never change it.")
+    text: Text = Field(description="What to do or check, imperative, short.")
+    detail: Text | None = Field(default=None, description="Why and how, shown on demand.")
+    who: Who | None = Field(default=None, description="Who does it, where it matters.")
+    required: bool = Field(default=True, description="False for nice-to-have items.")
+    see_also: list[Ref] = Field(default_factory=list)
+
+
+class Checklist(_Strict):
+    id: Slug = Field(description="Equals the file name without .yml.")
+    playbook: Slug = Field(description="The playbook whose section shows this checklist.")
+    title: Text
+    purpose: Text = Field(description="When to run it and what it achieves.")
+    items: list[Item] = Field(min_length=1)
+

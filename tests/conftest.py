@@ -1,0 +1,138 @@
+"""Shared fixtures: the content catalog, one built site per session, a server and a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import socket
+import socketserver
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from macros.catalog import Catalog, load_catalog
+from macros.engine.build import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog(ROOT)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    path: Path
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """All editions, built strictly once, with site_url matching the test server."""
+    port = free_port()
+    out = tmp_path_factory.mktemp("site") / "site"
+    code = build_site(ROOT, out, ROOT / "mkdocs.yml",
+                      extra_env={"HANDBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert code == 0, "the site did not build; run `make build` to see why"
+    return BuiltSite(out, port)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site.path))
+    server = _Server(("127.0.0.1", built_site.port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield built_site.url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield instance
+        instance.close()
+
+
+@dataclass
+class Offsite:
+    """Requests to any host but the test server: each one is a defect."""
+
+    requests: list[str]
+
+
+@pytest.fixture
+def context(browser, site_server: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    offsite = Offsite([])
+
+    def guard(route, request):  # type: ignore[no-untyped-def]
+        if request.url.startswith(site_server) or request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            offsite.requests.append(request.url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    ctx.offsite = offsite  # type: ignore[attr-defined]
+    yield ctx
+    ctx.close()
+    assert not offsite.requests, f"page tried third-party hosts: {offsite.requests}"
+
+
+@pytest.fixture
+def page(context):  # type: ignore[no-untyped-def]
+    errors: list[str] = []
+    p = context.new_page()
+    p.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield p
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def copy_project(destination: Path) -> Path:
+    """A throw-away copy of the project for tests that edit content or settings."""
+    ignore = shutil.ignore_patterns(".venv", "site", "site-internal", "node_modules", ".git",
+                                    "__pycache__", ".pytest_cache", ".*.staging", ".*.old")
+    shutil.copytree(ROOT, destination, ignore=ignore)
+    return destination
