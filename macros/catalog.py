@@ -51,6 +51,8 @@ class Catalog:
     playbooks: list[Playbook] = field(default_factory=list)
     checklists: dict[str, Checklist] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    # Stems of files that failed to load: references into them are not reported twice.
+    broken: set[str] = field(default_factory=set)
 
     def playbook(self, playbook_id: str) -> Playbook:
         for playbook in self.playbooks:
@@ -135,6 +137,7 @@ def _load_dir(
         rel = path.relative_to(root)
         parsed = _parse(path, rel, model, errors)
         if parsed is None:
+            catalog.broken.add(path.stem)
             continue
         instance, source = parsed
         identifier = getattr(instance, "id")
@@ -145,6 +148,7 @@ def _load_dir(
                     f"id {identifier!r} must equal the file name {path.stem!r}",
                 )
             )
+            catalog.broken.add(path.stem)
             continue
         catalog.sources[identifier] = source
         loaded.append(instance)
@@ -236,16 +240,23 @@ def _message(problem: Any) -> str:
         return f"unknown key {key!r}{hint}"
     if kind == "missing":
         return "field required"
+    if kind == "string_pattern_mismatch":
+        return f"must be a kebab-case id such as 'sign-nda', got {problem['input']!r}"
+    if kind == "too_short" and isinstance(problem["input"], list):
+        return "must have at least one entry"
     message = str(problem["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]
-    if kind in {"string_type", "int_type", "bool_type", "list_type", "model_type", "dict_type"}:
+    if kind.endswith(("_type", "_parsing")) and not isinstance(problem["input"], (dict, list)):
         message += f", got {type(problem['input']).__name__} {problem['input']!r}"[:120]
     return message
 
 
 def _cross_check(catalog: Catalog) -> list[ContentError]:
     errors: list[ContentError] = []
+
+    def dangling(ref: str) -> bool:
+        return ref.partition("#")[0] not in catalog.broken and catalog.resolve(ref) is None
 
     def error(owner: str, path: Path_, where: str, message: str) -> None:
         source = catalog.sources[owner]
@@ -268,19 +279,23 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
             if section.checklist is not None:
                 shown_in.setdefault(section.checklist, []).append(playbook.id)
                 checklist = catalog.checklists.get(section.checklist)
-                if checklist is None:
+                if checklist is None and section.checklist in catalog.broken:
+                    pass
+                elif checklist is None:
                     error(playbook.id, ("sections", s_index, "checklist"), f"{where}.checklist",
                           f"no checklist {section.checklist!r} in {CHECKLIST_DIR}/")
                 elif checklist.playbook != playbook.id:
                     error(playbook.id, ("sections", s_index, "checklist"), f"{where}.checklist",
                           f"checklist {checklist.id!r} belongs to playbook {checklist.playbook!r}")
         for path, ref in _refs(playbook):
-            if catalog.resolve(ref) is None:
+            if dangling(ref):
                 error(playbook.id, path, _where(path, _dump(catalog, playbook.id)),
                       f"reference {ref!r} points at nothing")
 
     for checklist in catalog.checklists.values():
-        if checklist.playbook not in playbook_ids:
+        if checklist.playbook in catalog.broken:
+            pass
+        elif checklist.playbook not in playbook_ids:
             error(checklist.id, ("playbook",), "playbook", f"no playbook {checklist.playbook!r}")
         elif shown_in.get(checklist.id) != [checklist.playbook]:
             count = len(shown_in.get(checklist.id, []))
@@ -288,7 +303,7 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
                   f"exactly one section of {checklist.playbook!r} must show this checklist "
                   f"(found {count}); add `checklist: {checklist.id}` to a section")
         for path, ref in _refs(checklist):
-            if catalog.resolve(ref) is None:
+            if dangling(ref):
                 error(checklist.id, path, _where(path, _dump(catalog, checklist.id)),
                       f"reference {ref!r} points at nothing")
     return errors

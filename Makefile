@@ -1,0 +1,53 @@
+# One entry point for developers and CI. Every target sets up what it needs by itself.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve test build build-internal check bench schema chromium clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+chromium: ## Debian's Chromium for the browser tests (never a downloaded browser)
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else echo "install Debian's chromium and poppler-utils: sudo apt-get install chromium poppler-utils" >&2; exit 1; fi; \
+	fi
+	@command -v pdftoppm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq poppler-utils >/dev/null; }
+
+check: $(STAMP) ## validate playbooks/ and checklists/ (file:line: where: what)
+	@$(PY) -m macros check
+
+schema: $(STAMP) ## regenerate schemas/ from the models
+	$(PY) -m macros schema
+
+serve: check ## live preview at http://127.0.0.1:8000 (HANDBOOK_LANG=uk|en for another edition)
+	$(PY) -m mkdocs serve --livereload
+
+build: check ## the public edition, every language, into site/
+	$(PY) -m macros.engine.build --out site
+
+build-internal: check ## the staff edition, every language, into site-internal/
+	$(PY) -m macros.engine.build --out site-internal
+
+test: $(STAMP) chromium ## everything CI runs
+	$(PY) -m macros check
+	$(PY) -m macros schema --check
+	$(PY) -m pytest
+
+bench: $(STAMP) chromium ## benchmarks, printing ratios
+	$(PY) -m pytest tests/bench -m bench --benchmark-enable -s -q
+
+clean: ## remove build output
+	rm -rf site site-internal .site.staging .site-internal.staging

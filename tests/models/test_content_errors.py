@@ -1,0 +1,114 @@
+"""Every kind of bad content gives one clear `file:line: where: what` line, and only that."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.catalog import load_catalog
+from macros.cli import main as cli_main
+from macros.errors import ContentErrors
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+MINIMAL = FIXTURES / "minimal"
+BAD = FIXTURES / "bad-content"
+
+# fixture file -> the exact lines `make check` prints for it
+EXPECTED = {
+    "syntax-error.yml": [
+        "checklists/mini-list.yml:5: syntax: invalid YAML: while parsing a flow mapping "
+        "expected ',' or '}', but got '<scalar>'",
+    ],
+    "tab-indent.yml": [
+        "checklists/mini-list.yml:7: syntax: invalid YAML: while scanning for the next token "
+        "found character '\\t' that cannot start any token",
+    ],
+    "duplicate-key.yml": ["checklists/mini-list.yml:6: syntax: invalid YAML: duplicate key 'title'"],
+    "unknown-key.yml": [
+        "checklists/mini-list.yml:9: items[0] (id='nda').detials: unknown key 'detials'; did you mean 'detail'?",
+    ],
+    "missing-field.yml": ["checklists/mini-list.yml:2: purpose: field required"],
+    "missing-language.yml": ["checklists/mini-list.yml:10: items[1] (id='access').text.uk: field required"],
+    "wrong-type.yml": [
+        "checklists/mini-list.yml:8: items[0] (id='nda').text.en: Input should be a valid string, got bool False",
+        "checklists/mini-list.yml:9: items[0] (id='nda').required: Input should be a valid boolean, "
+        "unable to interpret input, got str 'maybe'",
+    ],
+    "duplicate-id.yml": ["checklists/mini-list.yml:9: items[1] (id='nda'): duplicate id 'nda'; ids must be unique here"],
+    "id-not-file-name.yml": ["checklists/mini-list.yml:2: id: id 'kickoff' must equal the file name 'mini-list'"],
+    "bad-slug.yml": [
+        "checklists/mini-list.yml:7: items[0] (id='Sign NDA').id: must be a kebab-case id such as 'sign-nda', "
+        "got 'Sign NDA'",
+    ],
+    "dangling-reference.yml": [
+        "checklists/mini-list.yml:9: items[0] (id='nda').see_also[1]: reference 'mini#no-such-section' points at nothing",
+    ],
+    "empty-checklist.yml": ["checklists/mini-list.yml:6: items: must have at least one entry"],
+    "jinja-in-text.yml": [
+        "checklists/mini-list.yml:8: items[0] (id='nda').text.ru: markup is not allowed in text "
+        "(found '{{ config.si'); write plain text",
+    ],
+    "script-in-text.yml": [
+        "checklists/mini-list.yml:12: items[0] (id='nda').detail.en: markup is not allowed in text "
+        "(found '<script>aler'); write plain text",
+    ],
+    "unshown-checklist.yml": [
+        "checklists/orphan.yml:3: playbook: exactly one section of 'mini' must show this checklist (found 0); "
+        "add `checklist: orphan` to a section",
+    ],
+}
+
+
+def project_with(bad_file: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    target = bad_file.read_text(encoding="utf-8").splitlines()[0].removeprefix("# target: ")
+    shutil.copyfile(bad_file, root / target)
+    return root
+
+
+def test_every_fixture_has_an_expectation() -> None:
+    assert sorted(p.name for p in BAD.glob("*.yml")) == sorted(EXPECTED)
+
+
+def test_minimal_project_is_valid() -> None:
+    catalog = load_catalog(MINIMAL)
+    assert [p.id for p in catalog.playbooks] == ["mini"]
+    assert list(catalog.checklists) == ["mini-list"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_content_is_reported_with_file_and_line(name: str, tmp_path: Path) -> None:
+    root = project_with(BAD / name, tmp_path)
+    with pytest.raises(ContentErrors) as caught:
+        load_catalog(root)
+    assert [str(e) for e in caught.value.errors] == EXPECTED[name]
+
+
+def test_check_command_prints_one_line_per_problem_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project_with(BAD / "wrong-type.yml", tmp_path)
+    assert cli_main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [*EXPECTED["wrong-type.yml"], "2 problem(s) found"]
+
+
+def test_all_problems_of_all_files_in_one_run_sorted(tmp_path: Path) -> None:
+    root = project_with(BAD / "missing-language.yml", tmp_path)
+    playbook = root / "playbooks" / "mini.yml"
+    playbook.write_text(playbook.read_text(encoding="utf-8").replace("order: 1", "order: first"), "utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        load_catalog(root)
+    assert [str(e) for e in caught.value.errors] == [
+        EXPECTED["missing-language.yml"][0],
+        "playbooks/mini.yml:2: order: Input should be a valid integer, unable to parse string as an integer, "
+        "got str 'first'",
+    ]
+
+
+def test_check_command_passes_on_valid_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["--root", str(MINIMAL), "check"]) == 0
+    assert capsys.readouterr().out.strip() == "ok: 1 playbooks, 1 checklists, 2 items"
