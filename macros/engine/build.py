@@ -20,7 +20,8 @@ from .settings import read_settings
 
 
 def build_edition(root: Path, config: Path, language: str, dest: Path, env: dict[str, str]) -> tuple[str, int, str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(dest)]
+    # Never -q: it hides warnings from --strict, and the build passes with broken links.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)]
     result = subprocess.run(
         command, cwd=root, env={**env, "HANDBOOK_LANG": language},
         capture_output=True, text=True, check=False,

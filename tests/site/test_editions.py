@@ -1,0 +1,40 @@
+"""The default language is one setting: change it, and the editions move with it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from macros.engine.build import build_site
+
+from ..conftest import copy_project
+
+
+def test_another_default_language_moves_the_root_edition(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("default_language: ru") == 1
+    config.write_text(text.replace("default_language: ru", "default_language: en"), encoding="utf-8")
+
+    out = tmp_path / "site"
+    assert build_site(project, out, config) == 0
+    root_home = BeautifulSoup((out / "index.html").read_text("utf-8"), "html.parser")
+    assert root_home.html["lang"] == "en"
+    assert (out / "ru" / "playbooks" / "crisis-steps" / "index.html").is_file()
+    assert not (out / "en").exists()
+    ru_home = (out / "ru" / "index.html").read_text("utf-8")
+    assert re.search(r'<html lang="ru"', ru_home)
+
+
+def test_a_failed_edition_publishes_nothing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "marker.txt").write_text("previous site", encoding="utf-8")
+    (project / "docs" / "guide.uk.md").write_text("[broken](no-such-page.md)\n", encoding="utf-8")
+    assert build_site(project, out, project / "mkdocs.yml") == 1
+    assert sorted(p.name for p in out.iterdir()) == ["marker.txt"]
+    assert not list(tmp_path.glob(".site.staging"))
