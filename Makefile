@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test build build-internal check bench schema chromium clean
+.PHONY: help serve test build build-internal check check-reviews bench schema chromium clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -29,17 +29,20 @@ chromium: ## Debian's Chromium for the browser tests (never a downloaded browser
 check: $(STAMP) ## validate playbooks/ and checklists/ (file:line: where: what)
 	@$(PY) -m macros check
 
+check-reviews: $(STAMP) ## like check, and fail when a playbook review is overdue
+	@$(PY) -m macros check --strict-reviews
+
 schema: $(STAMP) ## regenerate schemas/ from the models
 	$(PY) -m macros schema
 
-serve: check ## live preview at http://127.0.0.1:8000 (HANDBOOK_LANG=uk|en for another edition)
-	$(PY) -m mkdocs serve --livereload
+serve: check ## live preview of the staff edition at http://127.0.0.1:8000 (HANDBOOK_LANG=uk|en)
+	HANDBOOK_EDITION=internal $(PY) -m mkdocs serve --livereload
 
 build: check ## the public edition, every language, into site/
 	$(PY) -m macros.engine.build --out site
 
 build-internal: check ## the staff edition, every language, into site-internal/
-	$(PY) -m macros.engine.build --out site-internal
+	$(PY) -m macros.engine.build --edition internal --out site-internal
 
 test: $(STAMP) chromium ## everything CI runs
 	$(PY) -m macros check

@@ -267,6 +267,15 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
         if checklist.id in playbook_ids:
             error(checklist.id, ("id",), "id", f"id {checklist.id!r} is also a playbook id")
 
+    for playbook in catalog.playbooks:
+        if not playbook.internal and all(section.internal for section in playbook.sections):
+            error(playbook.id, ("sections",), "sections",
+                  "every section is internal: mark the playbook `internal: true` or keep a public section")
+    for checklist in catalog.checklists.values():
+        if not checklist.internal and all(item.internal for item in checklist.items):
+            error(checklist.id, ("items",), "items",
+                  "every item is internal: mark the checklist `internal: true` or keep a public item")
+
     orders: dict[int, str] = {}
     shown_in: dict[str, list[str]] = {}
     for playbook in catalog.playbooks:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .errors import ContentErrors
+from .reviews import overdue_reviews, today
 from .schema import stale_schemas, write_schemas
 
 
@@ -15,7 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate playbooks/ and checklists/")
+    check = commands.add_parser("check", help="validate playbooks/ and checklists/")
+    check.add_argument("--strict-reviews", action="store_true",
+                       help="also fail when a playbook's review is overdue")
     schema = commands.add_parser("schema", help="write schemas/ from the models")
     schema.add_argument("--check", action="store_true", help="fail if schemas/ is out of date")
     args = parser.parse_args(argv)
@@ -36,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
         for error in exc.errors:
             print(error, file=sys.stderr)
         print(f"{len(exc.errors)} problem(s) found", file=sys.stderr)
+        return 1
+    overdue = overdue_reviews(catalog, today())
+    for problem in overdue:
+        print(f"{problem}", file=sys.stderr)
+    if overdue and args.strict_reviews:
+        print(f"{len(overdue)} review(s) overdue", file=sys.stderr)
         return 1
     items = sum(len(c.items) for c in catalog.checklists.values())
     print(f"ok: {len(catalog.playbooks)} playbooks, {len(catalog.checklists)} checklists, {items} items")

@@ -7,6 +7,7 @@ item id serves every edition and a reader's progress survives a language switch.
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import Enum
 from typing import Annotated
 
@@ -46,6 +47,16 @@ def _plain_text(value: str) -> str:
     return value
 
 
+def _iso_date(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"must be a date as YYYY-MM-DD, got {value!r}") from None
+    if len(value) != 10:
+        raise ValueError(f"must be a date as YYYY-MM-DD, got {value!r}")
+    return value
+
+
 NonEmpty = Annotated[
     str,
     StringConstraints(strict=True, strip_whitespace=True, min_length=1),
@@ -55,6 +66,16 @@ NonEmpty = Annotated[
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+InternalFlag = Annotated[
+    bool,
+    Field(description="Staff only: left out of the public edition entirely (HTML, search, exports)."),
+]
+StaffNote = Annotated[
+    "Text | None",
+    Field(description="A note for staff only; the public edition never contains it."),
+]
 
 
 class Text(_Strict):
@@ -96,6 +117,8 @@ class Point(_Strict):
         default_factory=list, description="Nested points, e.g. probing questions for a cause."
     )
     see_also: list[Ref] = Field(default_factory=list)
+    internal: InternalFlag = False
+    staff_note: StaffNote = None
 
 
 class Story(_Strict):
@@ -104,6 +127,7 @@ class Story(_Strict):
     id: Slug
     title: Text
     text: Text
+    internal: InternalFlag = False
 
 
 class Callout(_Strict):
@@ -111,6 +135,7 @@ class Callout(_Strict):
     kind: CalloutKind = CalloutKind.note
     title: Text | None = None
     text: Text
+    internal: InternalFlag = False
 
 
 class Section(_Strict):
@@ -123,6 +148,8 @@ class Section(_Strict):
     callouts: list[Callout] = Field(default_factory=list)
     checklist: Slug | None = Field(default=None, description="Id of a checklist shown here.")
     see_also: list[Ref] = Field(default_factory=list)
+    internal: InternalFlag = False
+    staff_note: StaffNote = None
 
 
 class Playbook(_Strict):
@@ -134,6 +161,12 @@ class Playbook(_Strict):
     summary: Text = Field(description="One sentence: what this playbook is for.")
     when: Text = Field(description="When to open it.")
     tags: list[Slug] = Field(default_factory=list, description="Topic ids.")
+    owner: Text = Field(description="Who keeps this playbook true: a role, not a person.")
+    reviewed: Annotated[str, StringConstraints(strict=True), AfterValidator(_iso_date)] = Field(
+        description="Date of the last review, YYYY-MM-DD.", examples=["2026-11-20"]
+    )
+    review_every_days: int = Field(ge=7, le=730, description="How often it must be reviewed.")
+    internal: InternalFlag = False
     sections: list[Section] = Field(min_length=1)
 
 
@@ -146,6 +179,8 @@ class Item(_Strict):
     who: Who | None = Field(default=None, description="Who does it, where it matters.")
     required: bool = Field(default=True, description="False for nice-to-have items.")
     see_also: list[Ref] = Field(default_factory=list)
+    internal: InternalFlag = False
+    staff_note: StaffNote = None
 
 
 class Checklist(_Strict):
@@ -153,5 +188,6 @@ class Checklist(_Strict):
     playbook: Slug = Field(description="The playbook whose section shows this checklist.")
     title: Text
     purpose: Text = Field(description="When to run it and what it achieves.")
+    internal: InternalFlag = False
     items: list[Item] = Field(min_length=1)
 

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -18,6 +19,7 @@ from markupsafe import Markup
 
 from .catalog import Catalog, anchors
 from .models import Checklist, Item, Text
+from .reviews import review_status, review_statuses
 from .ui import tag_label, ui_strings
 
 Link = Callable[[str, str | None], str]
@@ -48,10 +50,13 @@ class Ref:
 
 
 class Renderer:
-    def __init__(self, catalog: Catalog, language: str, link: Link) -> None:
+    def __init__(self, catalog: Catalog, language: str, link: Link, *, staff: bool = False,
+                 today: date | None = None) -> None:
         self.catalog = catalog
         self.language = language
         self.link = link
+        self.staff = staff
+        self.today = today or date.today()
         self.env = Environment(
             loader=FileSystemLoader(_TEMPLATES),
             autoescape=True,
@@ -71,6 +76,9 @@ class Renderer:
             who_label=self.who_label,
             version=content_version,
             lang=language,
+            staff=staff,
+            review=lambda playbook: review_status(playbook, self.today),
+            format_date=self.format_date,
         )
 
     # -- helpers the templates call ------------------------------------------------
@@ -79,6 +87,9 @@ class Renderer:
 
     def ui(self, key: str) -> str:
         return ui_strings()[key].get(self.language)
+
+    def format_date(self, value: date) -> str:
+        return value.strftime("%Y-%m-%d") if self.language == "en" else value.strftime("%d.%m.%Y")
 
     def who_label(self, item: Item) -> str:
         return self.ui(f"who_{item.who.value}") if item.who else ""
@@ -115,6 +126,12 @@ class Renderer:
     def checklist(self, checklist_id: str) -> str:
         checklist = self.catalog.checklist(checklist_id)
         return self.env.get_template("checklist.html.j2").render(checklist=checklist)
+
+    def review_table(self) -> str:
+        return self.env.get_template("reviews.html.j2").render(
+            statuses=review_statuses(self.catalog, self.today),
+            href=lambda playbook: self.link(playbook.id, None),
+        )
 
     def playbook_cards(self) -> str:
         return self.env.get_template("cards.html.j2").render(

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from macros.catalog import Catalog, load_catalog
+from macros.editions import Edition
 from macros.engine.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +57,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
                       extra_env={"HANDBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
     assert code == 0, "the site did not build; run `make build` to see why"
     return BuiltSite(out, port)
+
+
+@pytest.fixture(scope="session")
+def built_internal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The staff edition, every language."""
+    out = tmp_path_factory.mktemp("site-internal") / "site-internal"
+    assert build_site(ROOT, out, ROOT / "mkdocs.yml", edition=Edition.internal) == 0
+    return out
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -13,8 +13,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from ..catalog import load_catalog
+from ..editions import Edition, edition_view
 from ..errors import ContentErrors
 from ..rendering import Renderer
+from ..reviews import today
 
 
 def playbook_url(playbook_id: str, use_directory_urls: bool) -> str:
@@ -27,6 +29,8 @@ def define_env(env: Any) -> None:
         catalog = load_catalog(Path(env.project_dir))
     except ContentErrors as exc:
         raise PluginError(f"content problems:\n{exc}") from None
+    edition = Edition(env.conf["extra"]["handbook"]["edition"])
+    catalog = edition_view(catalog, edition)
 
     directory_urls = bool(env.conf["use_directory_urls"])
 
@@ -37,9 +41,11 @@ def define_env(env: Any) -> None:
             href = ""
         return f"{href}#{anchor}" if anchor else (href or "./")
 
-    renderer = Renderer(catalog, env.conf["theme"]["language"], link)
+    renderer = Renderer(catalog, env.conf["theme"]["language"], link,
+                        staff=edition is Edition.internal, today=today())
 
     env.macro(renderer.playbook, "playbook")
     env.macro(renderer.checklist, "checklist")
     env.macro(renderer.playbook_cards, "playbook_cards")
+    env.macro(renderer.review_table, "review_table")
     env.macro(lambda reference: renderer.refs([reference])[0].href, "ref_url")

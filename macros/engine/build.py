@@ -16,6 +16,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from ..catalog import load_catalog
+from ..editions import Edition
+from ..errors import ContentErrors
+from ..reviews import overdue_reviews, today
 from .settings import read_settings
 
 
@@ -30,13 +34,15 @@ def build_edition(root: Path, config: Path, language: str, dest: Path, env: dict
 
 
 def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] | None = None,
-               jobs: int = 2, extra_env: dict[str, str] | None = None) -> int:
+               jobs: int = 2, extra_env: dict[str, str] | None = None,
+               edition: Edition = Edition.public) -> int:
     settings = read_settings(config)
+    _warn_overdue_reviews(root)
     selected = languages or settings.languages
     staging = out.with_name(f".{out.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": edition.value, **(extra_env or {})}
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = list(pool.map(
@@ -66,8 +72,18 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(staging, ignore_errors=True)
     elapsed = time.perf_counter() - started
-    print(f"built {', '.join(selected)} into {out} in {elapsed:.1f}s")
+    print(f"built the {edition.value} edition ({', '.join(selected)}) into {out} in {elapsed:.1f}s")
     return 0
+
+
+def _warn_overdue_reviews(root: Path) -> None:
+    """A stale playbook does not stop a build; it is said loudly (`make check-reviews` fails)."""
+    try:
+        catalog = load_catalog(root)
+    except ContentErrors:
+        return  # the edition builds report content errors themselves
+    for problem in overdue_reviews(catalog, today()):
+        print(f"warning: {problem}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,10 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("site"))
     parser.add_argument("--language", action="append", help="build only this edition (repeatable)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--edition", choices=[e.value for e in Edition], default=Edition.public.value)
     args = parser.parse_args(argv)
     root = args.root.resolve()
     return build_site(root, (root / args.out).resolve(), root / args.config,
-                      tuple(args.language) if args.language else None, args.jobs)
+                      tuple(args.language) if args.language else None, args.jobs,
+                      edition=Edition(args.edition))
 
 
 if __name__ == "__main__":

@@ -1,25 +1,69 @@
-"""MkDocs hooks that turn one docs/ tree into one language edition per build.
+"""MkDocs hooks that turn one docs/ tree into one edition per build.
 
-The edition language comes from HANDBOOK_LANG (set by the edition builder), else the
-default language of `extra.handbook`. Hand-written pages exist once per language as
-`name.<lang>.md`; the edition keeps its own as `name.md` and drops the others.
+Two settings choose the edition, both from the environment so the edition builder can
+run builds side by side: HANDBOOK_LANG (default: `extra.handbook.default_language`) and
+HANDBOOK_EDITION (`public`, the default, or `internal` for staff).
+
+- Hand-written pages exist once per language as `name.<lang>.md`; the edition keeps its
+  own as `name.md` and drops the others.
+- The public edition drops pages of internal playbooks and everything under `staff/`,
+  and their nav entries, so no internal page is built, indexed or listed in the sitemap.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from macros.catalog import load_catalog
+from macros.editions import Edition, edition_view
 from macros.engine.settings import settings_from_extra
+from macros.errors import ContentErrors
+from macros.export import EXPORT_FILE, EXPORT_SCHEMA_FILE, export_json, export_schema
 from macros.languages import LANGUAGES
 from macros.ui import ui_strings
 
 LANGUAGE_NAMES = {"ru": "Русский", "uk": "Українська", "en": "English"}
+STAFF_FOLDER = "staff/"
 _LOCALISED_PAGE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+def current_edition() -> Edition:
+    value = os.environ.get("HANDBOOK_EDITION", Edition.public.value)
+    try:
+        return Edition(value)
+    except ValueError:
+        raise PluginError(f"HANDBOOK_EDITION={value!r} must be 'public' or 'internal'") from None
+
+
+def _hidden_pages(config: MkDocsConfig, edition: Edition) -> set[str]:
+    """Source paths (after localisation) that this edition must not build."""
+    if edition is Edition.internal:
+        return set()
+    try:
+        catalog = load_catalog(Path(config.config_file_path).parent)
+    except ContentErrors as exc:
+        raise PluginError(f"content problems:\n{exc}") from None
+    return {f"playbooks/{p.id}.md" for p in catalog.playbooks if p.internal}
+
+
+def _filter_nav(nav: Any, hidden: set[str]) -> Any:
+    if isinstance(nav, list):
+        kept = [_filter_nav(entry, hidden) for entry in nav]
+        return [entry for entry in kept if entry not in (None, [], {})]
+    if isinstance(nav, dict):
+        return {title: filtered for title, value in nav.items()
+                if (filtered := _filter_nav(value, hidden)) not in (None, [])}
+    if isinstance(nav, str) and (nav in hidden or nav.startswith(STAFF_FOLDER)):
+        return None
+    return nav
 
 
 @event_priority(100)  # before the theme, search and macros read the language
@@ -31,6 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language = os.environ.get("HANDBOOK_LANG") or settings.default_language
     if language not in settings.languages:
         raise PluginError(f"HANDBOOK_LANG={language!r} is not one of {settings.languages}")
+    edition = current_edition()
     prefix = settings.prefix(language)
     up = "../" if prefix else ""
 
@@ -38,21 +83,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = ui_strings()["site_name"].get(language)
     if config.site_url:
         config.site_url = config.site_url.rstrip("/") + "/" + prefix
+    hidden = _hidden_pages(config, edition)
     config.extra["handbook"] = {
         **config.extra["handbook"],
         "language": language,
+        "default": language == settings.default_language,
         "prefix": prefix,
+        "edition": edition.value,
+        "staff_banner": ui_strings()["staff_edition"].get(language),
+        "hidden_pages": sorted(hidden),
     }
     config.extra["alternate"] = [
         {"name": LANGUAGE_NAMES[lang], "lang": lang, "link": up + settings.prefix(lang),
          "current": lang == language}
         for lang in settings.languages
     ]
+    if config.nav is not None and edition is Edition.public:
+        config.nav = _filter_nav(config.nav, hidden)
+    if edition is Edition.internal:
+        config.theme["features"] = [*config.theme["features"], "content.action.edit"]
+    else:  # the repository is the staff's business; public readers get no source links
+        config.repo_url = None
+        config.edit_uri = None
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = config.theme["language"]
+    handbook = config.extra["handbook"]
     neutral = {f.src_uri for f in files.documentation_pages()}
     for file in list(files.documentation_pages()):
         match = _LOCALISED_PAGE.match(file.src_uri)
@@ -67,5 +125,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         localised = File(target, config.docs_dir, config.site_dir, config.use_directory_urls)
         localised.abs_src_path = file.abs_src_path
         files.append(localised)
+    if handbook["edition"] == Edition.public.value:
+        hidden = set(handbook["hidden_pages"])
+        for file in list(files.documentation_pages()):
+            if file.src_uri in hidden or file.src_uri.startswith(STAFF_FOLDER):
+                files.remove(file)
     return files
 
+
+def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # "Edit this page" opens the YAML behind a playbook page, not the thin Markdown page.
+    match = re.fullmatch(r"playbooks/(?P<id>[a-z0-9-]+)\.md", page.file.src_uri)
+    if match and page.edit_url:
+        docs_prefix = config.edit_uri.rstrip("/").removesuffix(Path(config.docs_dir).name)
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{docs_prefix.strip('/')}/playbooks/{match['id']}.yml"
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # The export carries every language, so only the edition at the site root writes it.
+    if not config.extra["handbook"]["default"]:
+        return
+    catalog = edition_view(load_catalog(Path(config.config_file_path).parent),
+                           Edition(config.extra["handbook"]["edition"]))
+    out = Path(config.site_dir)
+    (out / EXPORT_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (out / EXPORT_FILE).write_text(export_json(catalog), encoding="utf-8")
+    (out / EXPORT_SCHEMA_FILE).write_text(export_schema(), encoding="utf-8")

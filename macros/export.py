@@ -1,0 +1,49 @@
+"""A versioned, machine-readable export of the handbook for other tools (e.g. a CRM).
+
+The export carries every language; the public site publishes the public view only.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from .catalog import Catalog
+from .languages import LANGUAGES
+from .models import Checklist, Playbook
+
+EXPORT_VERSION = 1
+EXPORT_FILE = f"export/handbook.v{EXPORT_VERSION}.json"
+EXPORT_SCHEMA_FILE = f"export/handbook.v{EXPORT_VERSION}.schema.json"
+
+
+class HandbookExport(BaseModel):
+    """The export document: format name and version first, so readers can refuse what they don't know."""
+
+    format: str = Field("agency-handbook", description="Always 'agency-handbook'.")
+    version: int = Field(EXPORT_VERSION, description="Incremented on any breaking change.")
+    languages: list[str] = Field(description="Languages every text is given in.")
+    playbooks: list[Playbook]
+    checklists: list[Checklist]
+
+
+def export_document(catalog: Catalog) -> dict[str, Any]:
+    document = HandbookExport(
+        languages=list(LANGUAGES),
+        playbooks=catalog.playbooks,
+        checklists=sorted(catalog.checklists.values(), key=lambda c: c.id),
+    )
+    # Internal flags are always false in a public export and staff notes are empty; drop the noise.
+    return document.model_dump(mode="json", exclude_none=True)
+
+
+def export_json(catalog: Catalog) -> str:
+    return json.dumps(export_document(catalog), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def export_schema() -> str:
+    schema = HandbookExport.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -1,0 +1,96 @@
+"""The public view of a catalog, and review dates, without any site engine."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from macros.catalog import load_catalog
+from macros.cli import main as cli_main
+from macros.errors import ContentErrors
+from macros.editions import Edition, edition_view, public_view
+from macros.export import export_document
+from macros.reviews import overdue_reviews, review_status
+
+MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    checklist = root / "checklists" / "mini-list.yml"
+    checklist.write_text(
+        checklist.read_text("utf-8").replace(
+            "  - id: nda\n", "  - id: nda\n    internal: true\n    staff_note: {ru: \"т\", uk: \"т\", en: \"t\"}\n"
+        ),
+        "utf-8",
+    )
+    return root
+
+
+def test_public_view_drops_internal_items_and_references_to_them(project: Path) -> None:
+    catalog = load_catalog(project)
+    assert [i.id for i in catalog.checklist("mini-list").items] == ["nda", "access"]
+    public = public_view(catalog)
+    assert [i.id for i in public.checklist("mini-list").items] == ["access"]
+    point = public.playbook("mini").sections[0].points[0]
+    assert point.see_also == []  # it pointed at the internal item
+    assert edition_view(catalog, Edition.internal) is catalog
+    assert "nda" not in str(export_document(public))
+
+
+def test_public_view_drops_a_checklist_whose_section_is_internal(project: Path) -> None:
+    playbook = project / "playbooks" / "mini.yml"
+    playbook.write_text(playbook.read_text("utf-8").replace("sections:\n", """sections:
+  - id: public-one
+    title: {ru: "Открыто", uk: "Відкрито", en: "Open"}
+""").replace("  - id: first\n", "  - id: first\n    internal: true\n"), "utf-8")
+    public = public_view(load_catalog(project))
+    assert [s.id for s in public.playbook("mini").sections] == ["public-one"]
+    assert public.checklists == {}
+
+
+def test_a_public_playbook_needs_a_public_section(project: Path) -> None:
+    playbook = project / "playbooks" / "mini.yml"
+    playbook.write_text(playbook.read_text("utf-8").replace(
+        "  - id: first\n", "  - id: first\n    internal: true\n"), "utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        load_catalog(project)
+    assert [str(e) for e in caught.value.errors] == [
+        "playbooks/mini.yml:10: sections: every section is internal: mark the playbook `internal: true` "
+        "or keep a public section"
+    ]
+
+
+def test_review_due_and_overdue() -> None:
+    catalog = load_catalog(MINIMAL)
+    playbook = catalog.playbook("mini")  # reviewed 2026-11-01, every 90 days
+    status = review_status(playbook, date(2027, 1, 30))
+    assert status.due == date(2027, 1, 30) and not status.overdue and status.days_left == 0
+    assert review_status(playbook, date(2027, 1, 31)).overdue
+    assert [str(e) for e in overdue_reviews(catalog, date(2027, 2, 1))] == [
+        "playbooks/mini.yml:8: reviewed: review overdue since 2027-01-30 (every 90 days; owner: Head)"
+    ]
+
+
+def test_check_strict_reviews_fails_only_when_asked(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2027-06-01")
+    assert cli_main(["--root", str(MINIMAL), "check"]) == 0
+    assert "review overdue" in capsys.readouterr().err
+    assert cli_main(["--root", str(MINIMAL), "check", "--strict-reviews"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "1 review(s) overdue"
+
+
+def test_invalid_review_date_is_a_content_error(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(MINIMAL, root)
+    playbook = root / "playbooks" / "mini.yml"
+    playbook.write_text(playbook.read_text("utf-8").replace('"2026-11-01"', '"2026-13-01"'), "utf-8")
+    with pytest.raises(Exception) as caught:
+        load_catalog(root)
+    assert str(caught.value) == "playbooks/mini.yml:8: reviewed: must be a date as YYYY-MM-DD, got '2026-13-01'"

@@ -1,0 +1,134 @@
+"""One source, two editions: the public build holds nothing internal, the staff build all."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from macros.catalog import Catalog
+from macros.languages import LANGUAGES
+from macros.models import Text
+
+from .test_built_site import EDITIONS
+
+
+def _internal_parts(model: Any, inherited: bool = False) -> tuple[list[Text], list[str]]:
+    """Texts and ids that only the staff may see: internal elements and staff notes."""
+    texts: list[Text] = []
+    ids: list[str] = []
+    if isinstance(model, list):
+        for entry in model:
+            t, i = _internal_parts(entry, inherited)
+            texts += t
+            ids += i
+        return texts, ids
+    if not isinstance(model, BaseModel):
+        return texts, ids
+    internal = inherited or bool(getattr(model, "internal", False))
+    if internal and hasattr(model, "id") and not inherited:
+        ids.append(model.id)
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name == "staff_note" and value is not None:
+            texts.append(value)
+        elif isinstance(value, Text):
+            if internal:
+                texts.append(value)
+        elif isinstance(value, (list, BaseModel)):
+            t, i = _internal_parts(value, internal)
+            texts += t
+            ids += i
+    return texts, ids
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _strings(data: Any) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for v in data.values() for s in _strings(v)]
+    if isinstance(data, list):
+        return [s for v in data for s in _strings(v)]
+    return []
+
+
+def readable_files(site: Path) -> dict[Path, str]:
+    """Every file of a build as the text a reader or a tool would get out of it."""
+    out = {}
+    for path in site.rglob("*"):
+        if not path.is_file() or path.suffix in {".png", ".svg", ".gz", ".ico", ".woff2"}:
+            continue
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".json":
+            raw = " ".join(_strings(json.loads(raw)))
+        out[path] = _normal(html.unescape(raw))
+    return out
+
+
+@pytest.fixture(scope="module")
+def internal(catalog: Catalog) -> tuple[list[str], list[str]]:
+    texts, ids = _internal_parts([*catalog.playbooks, *catalog.checklists.values()])
+    assert texts and ids, "the handbook has staff-only content to keep out of the public edition"
+    paragraphs = [_normal(p) for t in texts for lang in LANGUAGES
+                  for p in re.split(r"\n\s*\n", t.get(lang)) if p.strip()]
+    return paragraphs, ids
+
+
+def test_public_build_holds_no_internal_text_or_id(built_site, internal) -> None:  # type: ignore[no-untyped-def]
+    paragraphs, ids = internal
+    leaks = []
+    for path, text in readable_files(built_site.path).items():
+        leaks += [f"{path.name}: {p[:50]}" for p in paragraphs if p in text]
+        leaks += [f"{path.name}: id {i}" for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
+    assert not leaks, "\n".join(leaks[:20])
+
+
+def test_public_build_has_no_staff_pages_or_edit_links(built_site) -> None:  # type: ignore[no-untyped-def]
+    for prefix in EDITIONS.values():
+        assert not (built_site.path / prefix / "staff").exists()
+        sitemap = (built_site.path / prefix / "sitemap.xml").read_text(encoding="utf-8")
+        assert "/staff/" not in sitemap
+    for page in built_site.path.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "data-pb-edition" not in text and 'rel="edit"' not in text, page
+
+
+def test_staff_build_holds_every_internal_text(built_internal_site: Path, internal) -> None:  # type: ignore[no-untyped-def]
+    paragraphs, _ = internal
+    files = readable_files(built_internal_site)
+    everything = " ".join(text for path, text in files.items() if path.suffix == ".html")
+    missing = [p[:60] for p in paragraphs if p not in everything]
+    assert not missing
+
+
+def test_staff_build_marks_internal_content_and_edits_the_yaml(built_internal_site: Path) -> None:
+    page = (built_internal_site / "playbooks" / "crisis-steps" / "index.html").read_text("utf-8")
+    assert 'data-pb-edition="internal"' in page
+    heading = re.search(r'<h2[^>]*id="escalation-route"[^>]*>', page)
+    assert heading is not None and "data-pb-internal=" in heading.group(0)
+    assert re.search(r'href="[^"]+/edit/main/playbooks/crisis-steps\.yml"', page)
+    reviews = built_internal_site / "uk" / "staff" / "reviews" / "index.html"
+    assert "data-pb-reviews" in reviews.read_text("utf-8")
+
+
+def test_export_is_versioned_and_public(built_site, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads((built_site.path / "export" / "handbook.v1.json").read_text("utf-8"))
+    assert (data["format"], data["version"], data["languages"]) == ("agency-handbook", 1, list(LANGUAGES))
+    assert [p["id"] for p in data["playbooks"]] == [p.id for p in catalog.playbooks]
+    schema = json.loads((built_site.path / "export" / "handbook.v1.schema.json").read_text("utf-8"))
+    assert schema["title"] == "HandbookExport" and "playbooks" in schema["properties"]
+
+
+def test_every_edition_has_its_own_404(built_site) -> None:  # type: ignore[no-untyped-def]
+    for language, prefix in EDITIONS.items():
+        page = (built_site.path / prefix / "404.html").read_text("utf-8")
+        assert f'<html lang="{language}"' in page
