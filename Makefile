@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test build build-internal check check-reviews bench schema chromium clean
+.PHONY: help serve test build build-internal check check-reviews bench schema system-packages clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -19,12 +19,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-chromium: ## Debian's Chromium for the browser tests (never a downloaded browser)
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null; \
-	  else echo "install Debian's chromium and poppler-utils: sudo apt-get install chromium poppler-utils" >&2; exit 1; fi; \
+SYSTEM_PACKAGES := chromium poppler-utils nginx-light
+system-packages: ## Debian's Chromium, pdftoppm and nginx for the tests (never a downloaded browser)
+	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null || [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	  else echo "install them first: sudo apt-get install $(SYSTEM_PACKAGES)" >&2; exit 1; fi; \
 	fi
-	@command -v pdftoppm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq poppler-utils >/dev/null; }
 
 check: $(STAMP) ## validate playbooks/ and checklists/ (file:line: where: what)
 	@$(PY) -m macros check
@@ -44,12 +44,12 @@ build: check ## the public edition, every language, into site/
 build-internal: check ## the staff edition, every language, into site-internal/
 	$(PY) -m macros.engine.build --edition internal --out site-internal
 
-test: $(STAMP) chromium ## everything CI runs
+test: $(STAMP) system-packages ## everything CI runs
 	$(PY) -m macros check
 	$(PY) -m macros schema --check
 	$(PY) -m pytest
 
-bench: $(STAMP) chromium ## benchmarks, printing ratios
+bench: $(STAMP) system-packages ## benchmarks, printing ratios
 	$(PY) -m pytest tests/bench -m bench --benchmark-enable -s -q
 
 clean: ## remove build output

@@ -1,0 +1,104 @@
+"""The documented deployment, run for real: deploy/nginx.conf serving the public edition."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from macros.engine.build import build_site
+
+from ..conftest import ROOT, free_port
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(NGINX).exists():
+        pytest.fail("nginx is missing: `make test` installs Debian's nginx-light")
+    port = free_port()
+    work = tmp_path_factory.mktemp("nginx")
+    site = work / "site"
+    assert build_site(ROOT, site, ROOT / "mkdocs.yml",
+                      extra_env={"HANDBOOK_SITE_URL": f"http://127.0.0.1:{port}/"}) == 0
+    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    assert "listen 8080;" in server and "root /usr/share/nginx/html;" in server
+    server = server.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace(
+        "root /usr/share/nginx/html;", f"root {site};")
+    (work / "logs").mkdir()
+    (work / "nginx.conf").write_text(
+        # Workers must read the pytest temp folder, which only its owner may enter.
+        f"{'user root; ' if os.geteuid() == 0 else ''}pid nginx.pid; error_log logs/error.log; worker_processes 1;\n"
+        "events { worker_connections 64; }\n"
+        "http { include /etc/nginx/mime.types; access_log off; client_body_temp_path tmp;"
+        " proxy_temp_path tmp; fastcgi_temp_path tmp; uwsgi_temp_path tmp; scgi_temp_path tmp;\n"
+        f"{server}\n}}\n", encoding="utf-8")
+    log = (work / "logs" / "stderr.log").open("wb")
+    process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
+                               stderr=log)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.close()
+                raise RuntimeError((work / "logs" / "stderr.log").read_text() or "nginx did not start")
+            time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
+def fetch(url: str) -> tuple[int, dict[str, str], str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local test server
+            return response.status, dict(response.headers), response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode("utf-8")
+
+
+def test_pages_are_served_with_security_headers(nginx: str) -> None:
+    status, headers, body = fetch(nginx + "playbooks/on-the-shore/")
+    assert status == 200 and 'data-pb-checklist="shore-agreements"' in body
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+@pytest.mark.parametrize(("path", "language"), [("nope/", "ru"), ("uk/nope/", "uk"), ("en/nope/", "en")])
+def test_missing_pages_get_the_404_of_their_edition(nginx: str, path: str, language: str) -> None:
+    status, headers, body = fetch(nginx + path)
+    assert status == 404
+    assert f'<html lang="{language}"' in body
+    assert "Content-Security-Policy" in headers
+
+
+@pytest.mark.browser
+def test_site_runs_under_the_content_security_policy(nginx: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(nginx + "uk/playbooks/on-the-shore/")
+    page.locator("[data-pb-checklist] input[type=checkbox]").first.wait_for()
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.type("дедлайнах")
+    box.press("End")
+    page.locator("a.md-search-result__link").first.wait_for(timeout=10_000)
+    context.close()
+    assert not problems
