@@ -133,6 +133,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Nav section titles in mkdocs.yml are keys (`playbooks`), shown in the edition's language.
+    language = config.theme["language"]
+    strings = ui_strings()
+
+    def translate(items: list[Any]) -> None:
+        for item in items:
+            if getattr(item, "is_section", False):
+                key = f"nav_{item.title}"
+                if key not in strings:
+                    raise PluginError(f"nav section {item.title!r} needs `{key}` in macros/ui.yml")
+                item.title = strings[key].get(language)
+                translate(item.children)
+
+    translate(nav.items)
+    return nav
+
+
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     # "Edit this page" opens the YAML behind a playbook page, not the thin Markdown page.
     match = re.fullmatch(r"playbooks/(?P<id>[a-z0-9-]+)\.md", page.file.src_uri)
