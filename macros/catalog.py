@@ -7,6 +7,7 @@ listing every problem; nothing half-valid ever reaches rendering.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import models
 from .errors import ContentError, ContentErrors
-from .models import Checklist, Playbook
+from .languages import LANGUAGES
+from .models import PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Playbook
 from .yaml_source import Path_, YamlDocument, YamlSyntaxError, load_yaml
 
 PLAYBOOK_DIR = "playbooks"
@@ -105,6 +107,14 @@ class anchors:  # noqa: N801 - a namespace of the id scheme shared by HTML, JS a
     @staticmethod
     def item(checklist_id: str, item_id: str) -> str:
         return f"item-{checklist_id}--{item_id}"
+
+    @staticmethod
+    def term(term_id: str) -> str:
+        return f"term-{term_id}"
+
+    @staticmethod
+    def template(template_id: str) -> str:
+        return f"template-{template_id}"
 
 
 def load_catalog(root: Path) -> Catalog:
@@ -276,6 +286,8 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
             error(checklist.id, ("items",), "items",
                   "every item is internal: mark the checklist `internal: true` or keep a public item")
 
+    errors += _tool_checks(catalog)
+
     orders: dict[int, str] = {}
     shown_in: dict[str, list[str]] = {}
     for playbook in catalog.playbooks:
@@ -323,10 +335,10 @@ def _dump(catalog: Catalog, owner: str) -> Any:
 
 
 def _refs(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every `see_also` entry in a model, with its path in the file."""
+    """Every reference (`see_also`, `indicates`) in a model, with its path in the file."""
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if name == "see_also":
+        if name in {"see_also", "indicates"}:
             for index, ref in enumerate(value):
                 yield path + (name, index), ref
         elif isinstance(value, BaseModel):
@@ -335,3 +347,55 @@ def _refs(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
             for index, entry in enumerate(value):
                 if isinstance(entry, BaseModel):
                     yield from _refs(entry, path + (name, index))
+
+
+def _tool_checks(catalog: Catalog) -> list[ContentError]:
+    """Briefs, templates, glossary terms and health checks: ids and their inner rules."""
+    errors: list[ContentError] = []
+
+    def error(owner: str, path: Path_, where: str, message: str) -> None:
+        source = catalog.sources[owner]
+        errors.append(ContentError(source.path, source.line_of(path), where, message))
+
+    seen: dict[tuple[str, str], str] = {}
+    for playbook in catalog.playbooks:
+        data = _dump(catalog, playbook.id)
+        for kind in ("call_briefs", "templates", "terms"):
+            for index, entry in enumerate(getattr(playbook, kind)):
+                path = (kind, index)
+                first = seen.setdefault((kind, entry.id), playbook.id)
+                if first != playbook.id:
+                    error(playbook.id, path + ("id",), _where(path, data),
+                          f"id {entry.id!r} is already used in playbooks/{first}.yml; {kind} ids are site-wide")
+        for index, template in enumerate(playbook.templates):
+            declared = {p.id for p in template.placeholders}
+            for language in LANGUAGES:
+                used = set(re.findall(PLACEHOLDER_PATTERN, template.body.get(language)))
+                path = ("templates", index, "body", language)
+                for missing in sorted(used - declared):
+                    error(playbook.id, path, _where(path, data),
+                          f"placeholder [[{missing}]] is not declared in placeholders")
+                for unused in sorted(declared - used):
+                    error(playbook.id, path, _where(path, data), f"placeholder [[{unused}]] is never used")
+        for index, term in enumerate(playbook.terms):
+            for language in LANGUAGES:
+                if not [f for f in term.forms.get(language).split(",") if f.strip()]:
+                    path = ("terms", index, "forms", language)
+                    error(playbook.id, path, _where(path, data), "give at least one word beginning")
+
+    for checklist in catalog.checklists.values():
+        data = _dump(catalog, checklist.id)
+        health = checklist.kind is ChecklistKind.health_check
+        if health and not any(item.indicates for item in checklist.items):
+            error(checklist.id, ("kind",), "kind", "a health check needs items with `indicates`")
+        for index, item in enumerate(checklist.items):
+            if item.indicates and not health:
+                path = ("items", index, "indicates")
+                error(checklist.id, path, _where(path, data), "`indicates` belongs to `kind: health-check` checklists")
+            for r_index, ref in enumerate(item.indicates):
+                target = catalog.resolve(ref)
+                if target is not None and (target.anchor is None or target.checklist is not None):
+                    path = ("items", index, "indicates", r_index)
+                    error(checklist.id, path, _where(path, data),
+                          f"{ref!r} must name a playbook section, like 'crisis-steps#warning-signs'")
+    return errors

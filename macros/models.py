@@ -148,8 +148,86 @@ class Section(_Strict):
     callouts: list[Callout] = Field(default_factory=list)
     checklist: Slug | None = Field(default=None, description="Id of a checklist shown here.")
     see_also: list[Ref] = Field(default_factory=list)
+    tags: list[Slug] = Field(default_factory=list, description="Topic ids of this section.")
     internal: InternalFlag = False
     staff_note: StaffNote = None
+
+
+class Stage(str, Enum):
+    """Where a playbook sits on the course of a client relationship (the relationship map)."""
+
+    before = "before"
+    agreements = "agreements"
+    working = "working"
+    warning = "warning"
+    crisis = "crisis"
+    ending = "ending"
+
+
+class BriefStage(str, Enum):
+    """The kinds of client call a brief prepares for."""
+
+    kickoff = "kickoff"
+    weekly = "weekly"
+    warning_signs = "warning-signs"
+    crisis = "crisis"
+    parting = "parting"
+
+
+class CallBrief(_Strict):
+    """A one-page brief to read minutes before a call of one kind."""
+
+    id: Slug
+    stage: BriefStage
+    title: Text
+    goal: Text = Field(description="What the call must achieve, in one or two sentences.")
+    ask: list[Text] = Field(min_length=1, description="Questions to ask the client.")
+    avoid: list[Text] = Field(min_length=1, description="What not to say or do.")
+    agree: list[Text] = Field(min_length=1, description="What to leave the call having agreed.")
+    follow_up: list[Text] = Field(min_length=1, description="What to do after the call.")
+    see_also: list[Ref] = Field(default_factory=list)
+    internal: InternalFlag = False
+
+
+PLACEHOLDER_PATTERN = r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]"
+
+
+class Placeholder(_Strict):
+    id: Slug = Field(description="Written in a template body as [[id]].")
+    label: Text = Field(description="The form field's label.")
+    example: Text = Field(description="Shown until the reader fills the field.")
+
+
+class MessageTemplate(_Strict):
+    """A ready text to send a client, with [[placeholders]] filled from a small form."""
+
+    id: Slug
+    title: Text
+    purpose: Text = Field(description="When to send it.")
+    body: Text = Field(description="The message. Placeholders are [[id]], declared below.")
+    placeholders: list[Placeholder] = Field(default_factory=list)
+    internal: InternalFlag = False
+
+
+class SelfCheck(_Strict):
+    """An onboarding question whose answer the reader reveals on request."""
+
+    id: Slug
+    question: Text
+    answer: Text
+    see_also: list[Ref] = Field(default_factory=list)
+
+
+class Term(_Strict):
+    """A glossary entry, defined in the playbook that explains it."""
+
+    id: Slug
+    term: Text
+    definition: Text
+    forms: Text = Field(
+        description="Comma-separated word beginnings that mark a use of the term in text, "
+        "e.g. 'бриф' matches бриф, брифа, брифом.",
+    )
 
 
 class Playbook(_Strict):
@@ -166,8 +244,13 @@ class Playbook(_Strict):
         description="Date of the last review, YYYY-MM-DD.", examples=["2026-11-20"]
     )
     review_every_days: int = Field(ge=7, le=730, description="How often it must be reviewed.")
+    stage: Stage = Field(description="Its place on the relationship map.")
     internal: InternalFlag = False
     sections: list[Section] = Field(min_length=1)
+    call_briefs: list[CallBrief] = Field(default_factory=list)
+    templates: list[MessageTemplate] = Field(default_factory=list)
+    self_check: list[SelfCheck] = Field(default_factory=list, description="Onboarding questions.")
+    terms: list[Term] = Field(default_factory=list, description="Glossary entries.")
 
 
 class Item(_Strict):
@@ -181,6 +264,16 @@ class Item(_Strict):
     see_also: list[Ref] = Field(default_factory=list)
     internal: InternalFlag = False
     staff_note: StaffNote = None
+    indicates: list[Ref] = Field(
+        default_factory=list,
+        description="Health checks: the situations (section refs) this observation points to.",
+    )
+    weight: int = Field(default=1, ge=1, le=3, description="Health checks: 1 mild, 2 serious, 3 acute.")
+
+
+class ChecklistKind(str, Enum):
+    steps = "steps"
+    health_check = "health-check"
 
 
 class Checklist(_Strict):
@@ -188,6 +281,8 @@ class Checklist(_Strict):
     playbook: Slug = Field(description="The playbook whose section shows this checklist.")
     title: Text
     purpose: Text = Field(description="When to run it and what it achieves.")
+    kind: ChecklistKind = Field(default=ChecklistKind.steps,
+                                description="A health check turns ticked observations into a diagnosis.")
     internal: InternalFlag = False
     items: list[Item] = Field(min_length=1)
 

@@ -2,7 +2,8 @@
 
 The output is Markdown headings (so the theme builds its table of contents and
 anchors) around raw HTML blocks. Nothing here knows which site engine runs it: the
-caller passes `link`, which turns a playbook id and an anchor into a URL.
+caller passes `link`, which turns a logical page path (`playbooks/<id>`, `briefs/<id>`,
+`tools/glossary`) and an anchor into a URL.
 """
 
 from __future__ import annotations
@@ -12,17 +13,34 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from . import tools
 from .catalog import Catalog, anchors
-from .models import Checklist, Item, Text
+from .languages import LANGUAGES
+from .models import PLACEHOLDER_PATTERN, Checklist, Item, MessageTemplate, Playbook, Term, Text
 from .reviews import review_status, review_statuses
 from .ui import tag_label, ui_strings
 
 Link = Callable[[str, str | None], str]
+
+# Logical page paths: where each kind of page lives in docs/ (without .md).
+GLOSSARY_PAGE = "tools/glossary"
+TEMPLATES_PAGE = "tools/templates"
+BRIEFS_PAGE = "briefs"
+ONBOARDING_ID = "onboarding-route"  # reserved: no checklist file may take this id
+
+
+def playbook_page(playbook_id: str) -> str:
+    return f"playbooks/{playbook_id}"
+
+
+def brief_page(brief_id: str) -> str:
+    return f"briefs/{brief_id}"
 
 _TEMPLATES = Path(__file__).with_name("templates")
 # Python-Markdown's backslash-escapable characters (its ESCAPED_CHARS, less `>`).
@@ -68,6 +86,8 @@ class Renderer:
         self.env.filters["t"] = self.text
         self.env.filters["paragraphs"] = paragraphs
         self.env.filters["md"] = markdown_inline
+        self.env.filters["terms"] = self.with_terms
+        self._linked_terms: set[str] = set()
         self.env.globals.update(
             ui=self.ui,
             refs=self.refs,
@@ -79,6 +99,13 @@ class Renderer:
             staff=staff,
             review=lambda playbook: review_status(playbook, self.today),
             format_date=self.format_date,
+            href=self.playbook_href,
+            page_href=self.page_href,
+            brief_href=lambda brief: self.link(brief_page(brief.id), None),
+            health=lambda checklist: tools.health_situations(self.catalog, checklist),
+            fill=self.fill,
+            glossary_page=GLOSSARY_PAGE,
+            briefs_page=BRIEFS_PAGE,
         )
 
     # -- helpers the templates call ------------------------------------------------
@@ -113,31 +140,119 @@ class Renderer:
                 label = self.text(target.playbook.title)
             if target.playbook.id != here and (sub or target.checklist is not None):
                 label = f"{self.text(target.playbook.title)} → {label}"
-            resolved.append(Ref(self.link(target.playbook.id, target.anchor), label))
+            resolved.append(Ref(self.link(playbook_page(target.playbook.id), target.anchor), label))
         return resolved
 
     # -- the fragments macros expose -----------------------------------------------
     def playbook(self, playbook_id: str) -> str:
-        playbook = self.catalog.playbook(playbook_id)
-        return self.env.get_template("playbook.md.j2").render(
-            playbook=playbook, catalog=self.catalog
-        )
+        return self.render("playbook.md.j2", playbook=self.catalog.playbook(playbook_id), catalog=self.catalog)
 
     def checklist(self, checklist_id: str) -> str:
-        checklist = self.catalog.checklist(checklist_id)
-        return self.env.get_template("checklist.html.j2").render(checklist=checklist)
+        return self.render("checklist.html.j2", checklist=self.catalog.checklist(checklist_id),
+                           catalog=self.catalog)
 
     def review_table(self) -> str:
-        return self.env.get_template("reviews.html.j2").render(
-            statuses=review_statuses(self.catalog, self.today),
-            href=lambda playbook: self.link(playbook.id, None),
-        )
+        return self.render("reviews.html.j2", statuses=review_statuses(self.catalog, self.today))
 
     def playbook_cards(self) -> str:
-        return self.env.get_template("cards.html.j2").render(
-            playbooks=self.catalog.playbooks,
-            href=lambda playbook: self.link(playbook.id, None),
-        )
+        return self.render("cards.html.j2", playbooks=self.catalog.playbooks)
+
+    # -- the manager's tools -----------------------------------------------------------
+    def tool_heading(self, key: str) -> str:
+        """A tool page's H1 and introduction, from the interface strings `<key>_title/_intro`."""
+        return self.render("_tool_heading.md.j2", key=key)
+
+    def call_brief(self, brief_id: str) -> str:
+        owned = self.library.briefs[brief_id]
+        return self.render("brief.md.j2", brief=owned.brief, playbook=owned.playbook)
+
+    def brief_index(self) -> str:
+        return self.tool_heading("briefs") + self.render(
+            "brief_index.html.j2", stages=self.library.briefs_by_stage())
+
+    def message_templates(self) -> str:
+        return self.tool_heading("templates") + self.render(
+            "templates.md.j2", templates=self.library.templates)
+
+    def onboarding(self) -> str:
+        return self.tool_heading("onboarding") + self.render(
+            "onboarding.html.j2", playbooks=self.catalog.playbooks, checklist=self.onboarding_route())
+
+    def relationship_map(self) -> str:
+        return self.tool_heading("map") + self.render("map.html.j2", stages=tools.relationship_map(self.catalog))
+
+    def glossary(self) -> str:
+        return self.tool_heading("glossary") + self.render(
+            "glossary.html.j2", entries=tools.glossary(self.catalog, self.language))
+
+    def topics(self) -> str:
+        found = sorted(tools.topics(self.catalog),
+                       key=lambda t: tools.collation_key(tag_label(t.tag, self.language), self.language))
+        return self.tool_heading("topics") + self.render("topics.html.j2", topics=found)
+
+    def onboarding_route(self) -> Checklist:
+        """The route as a checklist, so it gets progress, runs and export like any other."""
+        def text(key: str, **values: str) -> Text:
+            return Text(**{lang: ui_strings()[key].get(lang).format(**{k: v for k, v in values.items()})
+                           for lang in LANGUAGES})
+
+        items = [
+            Item(id=f"read-{p.id}", see_also=[p.id], required=True, detail=p.summary,
+                 text=Text(**{lang: ui_strings()["onboarding_read"].get(lang).format(title=p.title.get(lang))
+                              for lang in LANGUAGES}))
+            for p in self.catalog.playbooks
+        ]
+        return Checklist(id=ONBOARDING_ID, playbook=self.catalog.playbooks[0].id,
+                         title=text("onboarding_route"), purpose=text("onboarding_route_purpose"),
+                         items=items)
+
+    def fill(self, paragraph: str, template: MessageTemplate) -> Markup:
+        """A template paragraph, escaped, with each [[slot]] as a fillable mark."""
+        examples = {ph.id: ph.example.get(self.language) for ph in template.placeholders}
+        out, last = [], 0
+        for match in re.finditer(PLACEHOLDER_PATTERN, paragraph):
+            out.append(str(escape(paragraph[last:match.start()])))
+            slot = match.group(1)
+            out.append(self.env.get_template("_slot.html.j2").render(slot=slot, example=examples[slot]).strip())
+            last = match.end()
+        out.append(str(escape(paragraph[last:])))
+        return Markup("".join(out))
+
+    def render(self, template: str, **context: object) -> str:
+        self._linked_terms = set()
+        return self.env.get_template(template).render(**context)
+
+    def page_href(self, page: str, anchor: str | None = None) -> str:
+        return self.link(page, anchor)
+
+    def playbook_href(self, playbook: Playbook, anchor: str | None = None) -> str:
+        return self.link(playbook_page(playbook.id), anchor)
+
+    @cached_property
+    def library(self) -> tools.Library:
+        return tools.Library(self.catalog)
+
+    @cached_property
+    def _terms(self) -> list[tuple[re.Pattern[str], Term]]:
+        return [(tools.term_pattern(t, self.language), t) for p in self.catalog.playbooks for t in p.terms]
+
+    def with_terms(self, value: str) -> Markup:
+        """Escape a paragraph and link the first use of each glossary term on the page."""
+        out = str(escape(value))
+        for pattern, term in self._terms:
+            if term.id in self._linked_terms:
+                continue
+            match = pattern.search(out)
+            if match is None:
+                continue
+            self._linked_terms.add(term.id)
+            link = self.env.get_template("_term.html.j2").render(
+                href=self.link(GLOSSARY_PAGE, anchors.term(term.id)),
+                definition=term.definition.get(self.language),
+                word=Markup(match.group(0)),
+            ).strip()
+            out = out[:match.start()] + link + out[match.end():]
+        return Markup(out)
 
 
 def paragraphs(value: str) -> list[str]:

@@ -19,9 +19,6 @@ from ..rendering import Renderer
 from ..reviews import today
 
 
-def playbook_url(playbook_id: str, use_directory_urls: bool) -> str:
-    """Where the page of a playbook lives: docs/playbooks/<id>.md."""
-    return f"playbooks/{playbook_id}/" if use_directory_urls else f"playbooks/{playbook_id}.html"
 
 
 def define_env(env: Any) -> None:
@@ -32,10 +29,12 @@ def define_env(env: Any) -> None:
     edition = Edition(env.conf["extra"]["handbook"]["edition"])
     catalog = edition_view(catalog, edition)
 
-    directory_urls = bool(env.conf["use_directory_urls"])
+    if not env.conf["use_directory_urls"]:
+        raise PluginError("the handbook links pages as folders: keep use_directory_urls on")
 
-    def link(playbook_id: str, anchor: str | None) -> str:
-        target = playbook_url(playbook_id, directory_urls)
+    def link(page: str, anchor: str | None) -> str:
+        """A logical page path (docs/<page>.md or docs/<page>/index.md) as a link from this page."""
+        target = f"{page}/"
         href = get_relative_url(target, env.page.url) if env.page is not None else target
         if href in {".", "./"}:
             href = ""
@@ -48,4 +47,11 @@ def define_env(env: Any) -> None:
     env.macro(renderer.checklist, "checklist")
     env.macro(renderer.playbook_cards, "playbook_cards")
     env.macro(renderer.review_table, "review_table")
+    env.macro(renderer.call_brief, "call_brief")
+    env.macro(renderer.brief_index, "brief_index")
+    env.macro(renderer.message_templates, "message_templates")
+    env.macro(renderer.onboarding, "onboarding")
+    env.macro(renderer.relationship_map, "relationship_map")
+    env.macro(renderer.glossary, "glossary")
+    env.macro(renderer.topics, "topics")
     env.macro(lambda reference: renderer.refs([reference])[0].href, "ref_url")

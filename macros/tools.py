@@ -1,0 +1,184 @@
+"""What the manager's tools show, computed from the catalog (no HTML here).
+
+Health check diagnosis targets, the glossary with where each term is used, the topics
+index, the relationship map and the onboarding route are all derived from the YAML, so
+a new playbook, term or tag appears in every tool without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .catalog import Catalog
+from .models import (
+    BriefStage,
+    CallBrief,
+    Checklist,
+    Item,
+    MessageTemplate,
+    Playbook,
+    Section,
+    Stage,
+    Term,
+    Text,
+)
+
+# Letters in alphabetical order where code points are not (і, ї, є, ґ, ё).
+_ALPHABETS = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+}
+
+
+def collation_key(text: str, language: str) -> tuple[int, ...]:
+    """Sort key in the language's alphabet order; other characters after, by code point."""
+    alphabet = _ALPHABETS.get(language, "")
+    position = {letter: index for index, letter in enumerate(alphabet)}
+    return tuple(position.get(ch, 1000 + ord(ch)) for ch in text.casefold())
+
+
+# -- health check ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Situation:
+    """One diagnosis a health check can reach: a section, and what to open next."""
+
+    ref: str
+    playbook: Playbook
+    section: Section
+    checklist: Checklist | None
+    items: tuple[Item, ...]
+
+
+def health_situations(catalog: Catalog, checklist: Checklist) -> list[Situation]:
+    """The sections a health check's items point to, in the order they first appear."""
+    order: list[str] = []
+    items: dict[str, list[Item]] = {}
+    for item in checklist.items:
+        for ref in item.indicates:
+            if ref not in items:
+                order.append(ref)
+                items[ref] = []
+            items[ref].append(item)
+    situations = []
+    for ref in order:
+        target = catalog.resolve(ref)
+        if target is None:  # cut from this edition
+            continue
+        section = next(s for s in target.playbook.sections if s.id == ref.partition("#")[2])
+        shown = catalog.checklists.get(section.checklist) if section.checklist else None
+        situations.append(Situation(ref, target.playbook, section, shown, tuple(items[ref])))
+    return situations
+
+
+# -- glossary ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Use:
+    """A section whose text uses a term."""
+
+    playbook: Playbook
+    section: Section
+
+
+@dataclass
+class GlossaryEntry:
+    term: Term
+    playbook: Playbook
+    uses: list[Use] = field(default_factory=list)
+
+
+def term_pattern(term: Term, language: str) -> re.Pattern[str]:
+    """Words that begin with one of the term's forms, whole words only."""
+    forms = sorted((f.strip() for f in term.forms.get(language).split(",") if f.strip()), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})[\w'’-]*", re.IGNORECASE)
+
+
+def section_texts(section: Section, language: str) -> Iterator[str]:
+    texts: list[Text | None] = [section.title, section.lead]
+    for point in section.points:
+        texts += [point.text, point.detail, *point.subpoints]
+    for block in [*section.callouts, *section.stories]:
+        texts.append(block.text)
+    yield from (t.get(language) for t in texts if t is not None)
+
+
+def glossary(catalog: Catalog, language: str) -> list[GlossaryEntry]:
+    entries = [GlossaryEntry(term, playbook) for playbook in catalog.playbooks for term in playbook.terms]
+    for entry in entries:
+        pattern = term_pattern(entry.term, language)
+        for playbook in catalog.playbooks:
+            for section in playbook.sections:
+                if any(pattern.search(text) for text in section_texts(section, language)):
+                    entry.uses.append(Use(playbook, section))
+    return sorted(entries, key=lambda e: collation_key(e.term.term.get(language), language))
+
+
+# -- topics ------------------------------------------------------------------------
+
+@dataclass
+class Topic:
+    tag: str
+    playbooks: list[Playbook] = field(default_factory=list)
+    sections: list[Use] = field(default_factory=list)
+
+
+def topics(catalog: Catalog) -> list[Topic]:
+    found: dict[str, Topic] = {}
+    for playbook in catalog.playbooks:
+        for tag in playbook.tags:
+            found.setdefault(tag, Topic(tag)).playbooks.append(playbook)
+        for section in playbook.sections:
+            for tag in section.tags:
+                found.setdefault(tag, Topic(tag)).sections.append(Use(playbook, section))
+    return list(found.values())
+
+
+# -- relationship map ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MapStage:
+    stage: Stage
+    playbooks: tuple[Playbook, ...]
+
+
+def relationship_map(catalog: Catalog) -> list[MapStage]:
+    """The course of a client relationship, stage by stage, with the playbooks for each."""
+    return [
+        MapStage(stage, tuple(p for p in catalog.playbooks if p.stage is stage))
+        for stage in Stage
+    ]
+
+
+# -- call briefs and templates --------------------------------------------------------
+
+@dataclass(frozen=True)
+class Owned:
+    """A brief or template with the playbook it comes from."""
+
+    playbook: Playbook
+    brief: CallBrief | None = None
+    template: MessageTemplate | None = None
+
+
+class Library:
+    """Briefs and templates across the catalog, found by id."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    @cached_property
+    def briefs(self) -> dict[str, Owned]:
+        return {b.id: Owned(p, brief=b) for p in self.catalog.playbooks for b in p.call_briefs}
+
+    @cached_property
+    def templates(self) -> list[Owned]:
+        return [Owned(p, template=t) for p in self.catalog.playbooks for t in p.templates]
+
+    def briefs_by_stage(self) -> list[tuple[BriefStage, list[Owned]]]:
+        return [(stage, [o for o in self.briefs.values() if o.brief and o.brief.stage is stage])
+                for stage in BriefStage]
