@@ -61,7 +61,7 @@ def test_a_public_playbook_needs_a_public_section(project: Path) -> None:
     with pytest.raises(ContentErrors) as caught:
         load_catalog(project)
     assert [str(e) for e in caught.value.errors] == [
-        "playbooks/mini.yml:10: sections: every section is internal: mark the playbook `internal: true` "
+        "playbooks/mini.yml:11: sections: every section is internal: mark the playbook `internal: true` "
         "or keep a public section"
     ]
 

@@ -1,0 +1,144 @@
+/* The manager's tools: health-check diagnosis, fillable message templates, print buttons.
+ *
+ * Talks to the page only through data-pb-* attributes rendered from the YAML; every text
+ * it shows is already in the page (hidden) or in a data-pb-template attribute.
+ */
+(function () {
+  "use strict"
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn) }
+
+  function format(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (all, key) {
+      return key in values ? String(values[key]) : all
+    })
+  }
+
+  /* Risk from the ticked observations: acute signs or much weight make it high. */
+  function assess(observations) {
+    var count = 0, weight = 0, max = 0, acute = 0, serious = 0
+    observations.forEach(function (o) {
+      max += o.weight
+      if (!o.checked) return
+      count += 1
+      weight += o.weight
+      if (o.weight >= 3) acute += 1
+      if (o.weight === 2) serious += 1
+    })
+    var level = "none"
+    if (count) level = acute || weight >= 6 ? "high" : serious || weight >= 3 ? "medium" : "low"
+    return { count: count, weight: weight, max: max, acute: acute, level: level }
+  }
+
+  function updateHealth(panel) {
+    var root = document.querySelector('[data-pb-checklist="' + panel.getAttribute("data-pb-health") + '"]')
+    if (!root) return
+    var observations = []
+    var checked = {}
+    each(root.querySelectorAll("[data-pb-item]"), function (li) {
+      var box = li.querySelector('input[type="checkbox"]')
+      var id = li.getAttribute("data-pb-item")
+      checked[id] = !!(box && box.checked)
+      observations.push({ checked: checked[id], weight: Number(li.getAttribute("data-pb-weight")) || 1 })
+    })
+    var result = assess(observations)
+    panel.setAttribute("data-pb-health-state", result.level)
+    each(panel.querySelectorAll("[data-pb-health-empty]"), function (el) { el.hidden = result.count > 0 })
+    each(panel.querySelectorAll("[data-pb-health-level]"), function (el) {
+      el.hidden = el.getAttribute("data-pb-health-level") !== result.level
+    })
+    each(panel.querySelectorAll("[data-pb-health-reason]"), function (el) {
+      el.hidden = result.count === 0
+      el.textContent = format(el.getAttribute("data-pb-template"), result)
+    })
+    var ranked = []
+    each(panel.querySelectorAll("[data-pb-health-situation]"), function (el, index) {
+      var ids = (el.getAttribute("data-pb-health-items") || "").split(" ")
+      var hits = ids.filter(function (id) { return checked[id] }).length
+      el.hidden = hits === 0
+      ranked.push({ el: el, hits: hits, index: index })
+      each(el.querySelectorAll("[data-pb-health-score]"), function (score) {
+        score.textContent = format(score.getAttribute("data-pb-template"), { count: hits })
+      })
+    })
+    // The situation with the most matching observations comes first.
+    ranked.sort(function (a, b) { return b.hits - a.hits || a.index - b.index })
+    ranked.forEach(function (r) { r.el.parentNode.appendChild(r.el) })
+  }
+
+  function updateAllHealth() { each(document.querySelectorAll("[data-pb-health]"), updateHealth) }
+
+  /* Templates: typed values replace the examples in the text; copy takes the text as shown. */
+  function fillTemplate(form) {
+    var box = form.closest("[data-pb-template]")
+    each(form.querySelectorAll("[data-pb-slot-input]"), function (input) {
+      var slot = input.getAttribute("data-pb-slot-input")
+      each(box.querySelectorAll('[data-pb-slot="' + slot + '"]'), function (mark) {
+        mark.textContent = input.value.trim() || input.getAttribute("placeholder")
+        mark.setAttribute("data-pb-filled", input.value.trim() ? "true" : "false")
+      })
+    })
+  }
+
+  function plainText(body) {
+    var paragraphs = []
+    each(body.querySelectorAll("p"), function (p) { paragraphs.push(p.textContent.replace(/\s+/g, " ").trim()) })
+    return paragraphs.join("\n\n")
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text)
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea")
+      area.value = text
+      area.setAttribute("readonly", "")
+      area.style.position = "fixed"
+      area.style.opacity = "0"
+      document.body.appendChild(area)
+      area.select()
+      var ok = false
+      try { ok = document.execCommand("copy") } catch (e) { ok = false }
+      document.body.removeChild(area)
+      if (ok) resolve()
+      else reject(new Error("copy refused"))
+    })
+  }
+
+  function init() {
+    each(document.querySelectorAll("[data-pb-copy], [data-pb-print]"), function (button) { button.hidden = false })
+    each(document.querySelectorAll("[data-pb-template-form]"), fillTemplate)
+    updateAllHealth()
+  }
+
+  /* Document-level listeners, registered once: they survive instant navigation. */
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest("[data-pb-template-form]")
+    if (form) fillTemplate(form)
+  })
+  document.addEventListener("change", function (event) {
+    if (event.target.closest && event.target.closest("[data-pb-checklist]")) updateAllHealth()
+  })
+  document.addEventListener("pb:render", updateAllHealth)
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest && event.target.closest("[data-pb-copy], [data-pb-print]")
+    if (!target) return
+    if (target.hasAttribute("data-pb-print")) { window.print(); return }
+    var box = target.closest("[data-pb-template]")
+    var status = box.querySelector("[data-pb-copy-status]")
+    copy(plainText(box.querySelector("[data-pb-template-body]"))).then(function () {
+      if (status) status.textContent = target.getAttribute("data-pb-copied")
+    }, function () {
+      var range = document.createRange()
+      range.selectNodeContents(box.querySelector("[data-pb-template-body]"))
+      var selection = window.getSelection()
+      selection.removeAllRanges()
+      selection.addRange(range)
+    })
+  })
+
+  window.HandbookTools = { assess: assess, format: format }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init)
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init)
+  else init()
+})()
