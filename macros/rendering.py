@@ -99,6 +99,7 @@ class Renderer:
             staff=staff,
             review=lambda playbook: review_status(playbook, self.today),
             format_date=self.format_date,
+            count=self.count,
             href=self.playbook_href,
             page_href=self.page_href,
             brief_href=lambda brief: self.link(brief_page(brief.id), None),
@@ -114,6 +115,10 @@ class Renderer:
 
     def ui(self, key: str) -> str:
         return ui_strings()[key].get(self.language)
+
+    def count(self, n: int, key: str) -> str:
+        """`n` with the noun in the right plural form: 1 пункт, 3 пункта, 5 пунктов."""
+        return f"{n} {self.ui(f'{key}_{plural_form(n, self.language)}')}"
 
     def format_date(self, value: date) -> str:
         return value.strftime("%Y-%m-%d") if self.language == "en" else value.strftime("%d.%m.%Y")
@@ -237,22 +242,43 @@ class Renderer:
         return [(tools.term_pattern(t, self.language), t) for p in self.catalog.playbooks for t in p.terms]
 
     def with_terms(self, value: str) -> Markup:
-        """Escape a paragraph and link the first use of each glossary term on the page."""
-        out = str(escape(value))
+        """Escape a paragraph and link the first use of each glossary term on the page.
+
+        Matches are found on the escaped text before any link is inserted, so a term can
+        never match inside another term's link or its definition.
+        """
+        text = str(escape(value))
+        spans: list[tuple[int, int, Term]] = []
         for pattern, term in self._terms:
             if term.id in self._linked_terms:
                 continue
-            match = pattern.search(out)
-            if match is None:
-                continue
-            self._linked_terms.add(term.id)
-            link = self.env.get_template("_term.html.j2").render(
+            for match in pattern.finditer(text):
+                if not any(match.start() < end and start < match.end() for start, end, _ in spans):
+                    spans.append((match.start(), match.end(), term))
+                    self._linked_terms.add(term.id)
+                    break
+        out, last = [], 0
+        for start, end, term in sorted(spans, key=lambda span: span[0]):
+            out.append(text[last:start])
+            out.append(self.env.get_template("_term.html.j2").render(
                 href=self.link(GLOSSARY_PAGE, anchors.term(term.id)),
                 definition=term.definition.get(self.language),
-                word=Markup(match.group(0)),
-            ).strip()
-            out = out[:match.start()] + link + out[match.end():]
-        return Markup(out)
+                word=Markup(text[start:end]),
+            ).strip())
+            last = end
+        out.append(text[last:])
+        return Markup("".join(out))
+
+
+def plural_form(n: int, language: str) -> str:
+    """CLDR plural category (one, few, many) for Russian and Ukrainian; one/many for English."""
+    if language == "en":
+        return "one" if n == 1 else "many"
+    if n % 10 == 1 and n % 100 != 11:
+        return "one"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return "few"
+    return "many"
 
 
 def paragraphs(value: str) -> list[str]:

@@ -99,7 +99,8 @@ def term_pattern(term: Term, language: str) -> re.Pattern[str]:
 
 
 def section_texts(section: Section, language: str) -> Iterator[str]:
-    texts: list[Text | None] = [section.title, section.lead]
+    """The running text of a section, where glossary terms are linked (titles are not)."""
+    texts: list[Text | None] = [section.lead]
     for point in section.points:
         texts += [point.text, point.detail, *point.subpoints]
     for block in [*section.callouts, *section.stories]:

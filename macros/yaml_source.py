@@ -18,10 +18,26 @@ class _StrictSafeLoader(yaml.SafeLoader):
     """SafeLoader without implicit timestamps: dates in text stay text."""
 
 
-_StrictSafeLoader.yaml_implicit_resolvers = {
+_RESOLVERS = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_StrictSafeLoader.yaml_implicit_resolvers = _RESOLVERS
+
+# libyaml's parser reads a file 15x faster than the pure-Python one; errors are then
+# re-read by the pure-Python parser, whose messages are clearer ("found character '\t'").
+_FastLoader: type[yaml.SafeLoader]
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """The same rules as _StrictSafeLoader, on libyaml's parser."""
+
+    _FastLoader.yaml_implicit_resolvers = _RESOLVERS
+else:  # pragma: no cover - PyYAML wheels ship libyaml
+    _FastLoader = _StrictSafeLoader
+
+_MAPPING = "tag:yaml.org,2002:map"
+_SEQUENCE = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 class YamlSyntaxError(Exception):
@@ -46,27 +62,55 @@ class YamlDocument:
 
 
 def load_yaml(text: str) -> YamlDocument:
-    loader = _StrictSafeLoader(text)
+    try:
+        return _load(_FastLoader, text)
+    except YamlSyntaxError as fast_error:
+        if _FastLoader is _StrictSafeLoader:
+            raise
+        try:  # the same text through the pure-Python parser, for its clearer message
+            _load(_StrictSafeLoader, text)
+        except YamlSyntaxError as clear_error:
+            raise clear_error from None
+        raise fast_error from None
+
+
+def _load(loader_class: type[yaml.SafeLoader], text: str) -> YamlDocument:
+    loader = loader_class(text)
     try:
         root = loader.get_single_node()
         positions: dict[Path_, int] = {}
-        data = _build(loader, root, (), positions) if root is not None else None
+        data = _build(loader, root, (), positions, set()) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
         raise YamlSyntaxError(line, f"invalid YAML: {problem}") from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: libyaml on bytes it cannot decode
         raise YamlSyntaxError(None, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
     return YamlDocument(data, positions)
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, positions: dict[Path_, int]) -> Any:
+def _refuse(node: yaml.Node, message: str) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(problem=message, problem_mark=node.start_mark)
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, positions: dict[Path_, int],
+           seen: set[int]) -> Any:
     positions.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        # A list or mapping met twice is an alias (*name) of an anchor (&name): expanding
+        # aliases is how a 1 KB file becomes gigabytes ("billion laughs"). Content spells
+        # every text out instead.
+        if id(node) in seen:
+            raise _refuse(node, "an alias (*name) may not repeat a list or mapping; write it out")
+        seen.add(id(node))
+        if node.tag not in (_MAPPING, _SEQUENCE):
+            raise _refuse(node, f"tag {node.tag!r} is not allowed; content is plain YAML")
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
+        if any(key.tag == _MERGE for key, _ in node.value):
+            raise _refuse(node, "merge keys (<<) are not allowed; write every field out")
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
@@ -77,8 +121,8 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, positions: dic
                     problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark
                 )
             positions[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _build(loader, value_node, path + (key,), positions)
+            result[key] = _build(loader, value_node, path + (key,), positions, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, path + (i,), positions) for i, item in enumerate(node.value)]
+        return [_build(loader, item, path + (i,), positions, seen) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)

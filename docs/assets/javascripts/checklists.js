@@ -123,6 +123,8 @@
       })
       var note = !store().persistent() ? L.noteMemory : corrupt ? L.noteCorrupt : ""
       ui.note.textContent = note
+      // Other scripts (the health check) follow the ticks through this event.
+      root.dispatchEvent(new CustomEvent("pb:render", { bubbles: true }))
       ui.note.hidden = !note
       ui.print.textContent = C.fill(L.print, { run: nameOf(run), date: today(lang) }) + " · " + count
     }

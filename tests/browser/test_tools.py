@@ -1,0 +1,103 @@
+"""The manager's tools in Chromium: health check, templates, briefs in two clicks, onboarding."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+HEALTH = "playbooks/warning-situations/"
+
+
+def tick(page, checklist: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    page.locator(f'[data-pb-checklist="{checklist}"] [data-pb-item="{item}"] input[type=checkbox]').check()
+
+
+def visible_levels(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all("[data-pb-health-level]:not([hidden])",
+                                     "els => els.map(e => e.dataset.pbHealthLevel)")
+
+
+def visible_situations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all("[data-pb-health-situation]:not([hidden])",
+                                     "els => els.map(e => e.dataset.pbHealthSituation)")
+
+
+def test_health_check_diagnoses_and_keeps_it_per_client(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_server + HEALTH)
+    panel = page.locator('[data-pb-health="client-health-check"]')
+    assert panel.locator("[data-pb-health-empty]").is_visible()
+    assert visible_levels(page) == []
+
+    tick(page, "client-health-check", "advice-ignored")          # weight 1 → neglect
+    assert visible_levels(page) == ["low"]
+    assert visible_situations(page) == ["warning-situations#neglect"]
+    assert "1" in panel.locator("[data-pb-health-reason]").inner_text()
+
+    tick(page, "client-health-check", "rude-emails")             # weight 3: acute
+    assert visible_levels(page) == ["high"]
+    assert set(visible_situations(page)) == {"warning-situations#neglect", "warning-situations#anger-and-rudeness"}
+    next_step = panel.locator('[data-pb-health-situation="warning-situations#anger-and-rudeness"] a').first
+    assert next_step.get_attribute("href").endswith("#anger-and-rudeness")
+
+    page.reload()
+    assert visible_levels(page) == ["high"], "the diagnosis follows the saved ticks"
+
+
+def test_health_check_follows_a_run_switch(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_server + HEALTH)
+    root = page.locator('[data-pb-checklist="client-health-check"]')
+    tick(page, "client-health-check", "fewer-tasks")
+    assert visible_levels(page) == ["medium"]
+    root.locator('[data-pb-action="new"]').click()
+    root.locator('[data-pb-el="name"]').fill("Client B")
+    root.locator('[data-pb-el="name"]').press("Enter")
+    assert visible_levels(page) == [], "a new client's run starts with no diagnosis"
+
+
+def test_template_fills_placeholders_and_copies_the_text(browser, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_server + "en/tools/templates/")
+    box = page.locator('[data-pb-template="delay-warning"]')
+    box.locator('[data-pb-slot-input="client-name"]').fill("Maria")
+    box.locator('[data-pb-slot-input="new-date"]').fill("14 March")
+    text_shown = box.locator("[data-pb-template-body]").inner_text()
+    assert "Maria" in text_shown and "14 March" in text_shown
+    box.locator("[data-pb-copy]").click()
+    box.locator("[data-pb-copy-status]").filter(has_text="Copied").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert "Maria" in copied and "14 March" in copied and "[[" not in copied
+    assert "\n\n" in copied, "paragraphs survive the copy"
+
+
+def test_brief_in_two_clicks_from_home_and_it_prints(page, site_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_server + "uk/")
+    page.locator('article a[href="briefs/"]').first.click()
+    page.locator('a[href="crisis-call/"]').click()
+    assert page.url == site_server + "uk/briefs/crisis-call/"
+    assert page.locator(".pb-brief__block").count() == 4
+    assert page.locator("[data-pb-print]").is_visible()
+    pdf = tmp_path / "brief.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    heading = page.locator("h1").inner_text().strip()
+    assert heading.split()[0] in text
+    assert "Надрукувати" not in text, "the print button is not printed"
+
+
+def test_onboarding_progress_and_answers_on_request(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_server + "tools/onboarding/")
+    question = page.locator('[data-pb-self-check="before-partnering"] details').first
+    answer = question.locator("p").first
+    assert not answer.is_visible()
+    question.locator("summary").click()
+    assert answer.is_visible()
+    tick(page, "onboarding-route", "read-before-partnering")
+    page.reload()
+    box = page.locator('[data-pb-checklist="onboarding-route"] [data-pb-item="read-before-partnering"] input')
+    assert box.is_checked()
