@@ -89,6 +89,8 @@
       items.push({ id: itemId, required: li.getAttribute("data-pb-required") !== "false",
                    text: texts[itemId] || itemId, box: box })
     })
+    // A list with no required items (a health check) counts without the "required" part.
+    if (L.countPlain && !items.some(function (i) { return i.required })) L.count = L.countPlain
 
     tools.appendChild(tpl.content.cloneNode(true))
     var ui = {}
