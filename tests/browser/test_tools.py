@@ -17,6 +17,8 @@ def tick(page, checklist: str, item: str) -> None:  # type: ignore[no-untyped-de
 
 
 def visible_levels(page) -> list[str]:  # type: ignore[no-untyped-def]
+    # The scripts start from Material's document$; wait until the checklist is live.
+    page.locator('[data-pb-checklist][data-pb-ready]').first.wait_for(state="attached")
     return page.eval_on_selector_all("[data-pb-health-level]:not([hidden])",
                                      "els => els.map(e => e.dataset.pbHealthLevel)")
 
@@ -44,6 +46,7 @@ def test_health_check_diagnoses_and_keeps_it_per_client(page, site_server: str) 
     assert next_step.get_attribute("href").endswith("#anger-and-rudeness")
 
     page.reload()
+    page.wait_for_function("document.querySelector('[data-pb-health-state]')?.dataset.pbHealthState === 'high'")
     assert visible_levels(page) == ["high"], "the diagnosis follows the saved ticks"
 
 
@@ -78,10 +81,12 @@ def test_template_fills_placeholders_and_copies_the_text(browser, site_server: s
 def test_brief_in_two_clicks_from_home_and_it_prints(page, site_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto(site_server + "uk/")
     page.locator('article a[href="briefs/"]').first.click()
+    page.wait_for_url(site_server + "uk/briefs/")
     page.locator('a[href="crisis-call/"]').click()
-    assert page.url == site_server + "uk/briefs/crisis-call/"
+    page.wait_for_url(site_server + "uk/briefs/crisis-call/")
+    page.locator(".pb-brief__block").first.wait_for()
     assert page.locator(".pb-brief__block").count() == 4
-    assert page.locator("[data-pb-print]").is_visible()
+    page.locator("[data-pb-print]").wait_for(state="visible")
     pdf = tmp_path / "brief.pdf"
     page.pdf(path=str(pdf), format="A4")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -99,5 +104,6 @@ def test_onboarding_progress_and_answers_on_request(page, site_server: str) -> N
     assert answer.is_visible()
     tick(page, "onboarding-route", "read-before-partnering")
     page.reload()
+    page.locator('[data-pb-checklist="onboarding-route"][data-pb-ready]').wait_for(state="attached")
     box = page.locator('[data-pb-checklist="onboarding-route"] [data-pb-item="read-before-partnering"] input')
     assert box.is_checked()
