@@ -335,6 +335,9 @@
     openShare()
   }
 
+  // Shared with tools.js, which copies message templates the same way.
+  window.HandbookPage = { copyText: copyText }
+
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init)
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init)
   else init()

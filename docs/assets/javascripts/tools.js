@@ -86,24 +86,6 @@
     return paragraphs.join("\n\n")
   }
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text)
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea")
-      area.value = text
-      area.setAttribute("readonly", "")
-      area.style.position = "fixed"
-      area.style.opacity = "0"
-      document.body.appendChild(area)
-      area.select()
-      var ok = false
-      try { ok = document.execCommand("copy") } catch (e) { ok = false }
-      document.body.removeChild(area)
-      if (ok) resolve()
-      else reject(new Error("copy refused"))
-    })
-  }
-
   function init() {
     each(document.querySelectorAll("[data-pb-copy], [data-pb-print]"), function (button) { button.hidden = false })
     each(document.querySelectorAll("[data-pb-template-form]"), fillTemplate)
@@ -125,9 +107,12 @@
     if (target.hasAttribute("data-pb-print")) { window.print(); return }
     var box = target.closest("[data-pb-template]")
     var status = box.querySelector("[data-pb-copy-status]")
-    copy(plainText(box.querySelector("[data-pb-template-body]"))).then(function () {
-      if (status) status.textContent = target.getAttribute("data-pb-copied")
-    }, function () {
+    window.HandbookPage.copyText(plainText(box.querySelector("[data-pb-template-body]")), target).then(function (ok) {
+      if (ok) {
+        if (status) status.textContent = target.getAttribute("data-pb-copied")
+        return
+      }
+      // Copy refused: select the text so the reader can copy it by hand.
       var range = document.createRange()
       range.selectNodeContents(box.querySelector("[data-pb-template-body]"))
       var selection = window.getSelection()
