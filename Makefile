@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test build build-internal check check-reviews bench schema system-packages clean
+.PHONY: help serve test build build-internal check check-reviews bench schema system-packages node-packages clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -18,6 +18,15 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
+
+# axe-core and linkinator for the accessibility and link tests, exactly as package-lock.json pins them.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "node and npm are needed: apt-get install nodejs npm" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-packages: $(NODE_STAMP) ## the npm test tools (axe-core, linkinator) from package-lock.json
 
 SYSTEM_PACKAGES := chromium poppler-utils nginx-light
 system-packages: ## Debian's Chromium, pdftoppm and nginx for the tests (never a downloaded browser)
@@ -44,7 +53,7 @@ build: check ## the public edition, every language, into site/
 build-internal: check ## the staff edition, every language, into site-internal/
 	$(PY) -m macros.engine.build --edition internal --out site-internal
 
-test: $(STAMP) system-packages ## everything CI runs
+test: $(STAMP) $(NODE_STAMP) system-packages ## everything CI runs
 	$(PY) -m macros check
 	$(PY) -m macros schema --check
 	$(PY) -m pytest

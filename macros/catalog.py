@@ -7,6 +7,8 @@ listing every problem; nothing half-valid ever reaches rendering.
 from __future__ import annotations
 
 import difflib
+import gc
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -56,11 +58,19 @@ class Catalog:
     # Stems of files that failed to load: references into them are not reported twice.
     broken: set[str] = field(default_factory=set)
 
+    def _find(self, playbook_id: str) -> Playbook | None:
+        """By id through an index, rebuilt when `playbooks` is replaced or grows."""
+        index = self.__dict__.get("_index")
+        if index is None or index[0] is not self.playbooks or index[1] != len(self.playbooks):
+            index = (self.playbooks, len(self.playbooks), {p.id: p for p in self.playbooks})
+            self.__dict__["_index"] = index
+        return index[2].get(playbook_id)
+
     def playbook(self, playbook_id: str) -> Playbook:
-        for playbook in self.playbooks:
-            if playbook.id == playbook_id:
-                return playbook
-        raise KeyError(f"no playbook {playbook_id!r}")
+        playbook = self._find(playbook_id)
+        if playbook is None:
+            raise KeyError(f"no playbook {playbook_id!r}")
+        return playbook
 
     def checklist(self, checklist_id: str) -> Checklist:
         try:
@@ -73,13 +83,15 @@ class Catalog:
         head, _, sub = ref.partition("#")
         if head in self.checklists:
             checklist = self.checklists[head]
-            playbook = self.playbook(checklist.playbook)
+            playbook = self._find(checklist.playbook)
+            if playbook is None:  # the checklist names a missing playbook: reported on its own
+                return None
             if not sub:
                 return Target(playbook, anchors.checklist(head), checklist)
             if any(item.id == sub for item in checklist.items):
                 return Target(playbook, anchors.item(head, sub), checklist)
             return None
-        playbook = next((p for p in self.playbooks if p.id == head), None)
+        playbook = self._find(head)
         if playbook is None:
             return None
         if not sub:
@@ -121,13 +133,32 @@ def load_catalog(root: Path) -> Catalog:
     root = Path(root)
     errors: list[ContentError] = []
     catalog = Catalog(root=root)
-    playbooks = _load_dir(root, PLAYBOOK_DIR, Playbook, catalog, errors)
-    checklists = _load_dir(root, CHECKLIST_DIR, Checklist, catalog, errors)
+    # Parsing makes millions of small objects that all stay alive; the cyclic garbage
+    # collector would scan them again and again (a third of the time for 1000 playbooks).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        playbooks = _load_dir(root, PLAYBOOK_DIR, Playbook, catalog, errors)
+        checklists = _load_dir(root, CHECKLIST_DIR, Checklist, catalog, errors)
+    finally:
+        if collecting:
+            gc.enable()
+    # Unchanged files give back the very same models: then the catalog is the one already
+    # checked (a build loads it from macros, hooks and the export; `serve` on every change).
+    key = tuple(map(id, [*playbooks, *checklists]))
+    known = _CATALOGS.get(root.resolve())
+    if not errors and known is not None and known[0] == key:
+        return known[1]
     catalog.playbooks = sorted(playbooks, key=lambda p: (p.order, p.id))
     catalog.checklists = {c.id: c for c in checklists}
     errors += _cross_check(catalog)
     if errors:
         raise ContentErrors(errors)
+    _CATALOGS[root.resolve()] = (key, catalog)
+    # The catalog lives as long as the build: keep the collector from scanning its millions
+    # of objects on every later collection (rendering allocates a lot). Plain trees of
+    # models hold no reference cycles, so nothing is lost by exempting them.
+    gc.freeze()
     return catalog
 
 
@@ -165,13 +196,49 @@ def _load_dir(
     return loaded
 
 
+# The largest real content file is about 130 KB. A file far beyond that is a mistake (a
+# paste, a generated dump) or an attack, and would make every page build slow: refuse it.
+MAX_FILE_BYTES = 1_000_000
+
+# Parsed files by path, kept with the hash of their bytes: one MkDocs build loads the
+# catalog several times (macros, hooks, export) and `mkdocs serve` reloads it on every
+# change, but each file is parsed and validated only when its bytes change.
+_PARSED: dict[tuple[str, Path, Path], tuple[bytes, Any, list[ContentError]]] = {}
+_CATALOGS: dict[Path, tuple[tuple[int, ...], Catalog]] = {}
+
+
 def _parse(
     path: Path, rel: Path, model: type[M], errors: list[ContentError]
 ) -> tuple[M, Source] | None:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        errors.append(ContentError(
+            rel, None, "file", f"the file is {size / 1e6:.1f} MB; a content file may be at most "
+            f"{MAX_FILE_BYTES / 1e6:.0f} MB: split it into several playbooks or checklists"))
+        return None
+    raw = path.read_bytes()
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    key = (model.__name__, path.resolve(), rel)
+    cached = _PARSED.get(key)
+    if cached is not None and cached[0] == digest:
+        errors.extend(cached[2])
+        return cached[1]  # type: ignore[no-any-return]
+    found: list[ContentError] = []
+    result = _parse_bytes(raw, rel, model, found)
+    _PARSED[key] = (digest, result, found)
+    errors.extend(found)
+    return result
+
+
+def _parse_bytes(
+    raw: bytes, rel: Path, model: type[M], errors: list[ContentError]
+) -> tuple[M, Source] | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        errors.append(ContentError(rel, None, "file", f"not UTF-8 text ({exc.reason})"))
+        line = raw[:exc.start].count(b"\n") + 1
+        errors.append(ContentError(rel, line, "file", f"not UTF-8 text (byte 0x{raw[exc.start]:02x} "
+                                   f"at offset {exc.start}): save the file as UTF-8"))
         return None
     try:
         document = load_yaml(text)

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalog import Catalog
+from .models import Text
 
 
 class Edition(str, Enum):
@@ -25,7 +26,23 @@ def edition_view(catalog: Catalog, edition: Edition) -> Catalog:
     return catalog if edition is Edition.internal else public_view(catalog)
 
 
+_VIEWS: dict[int, tuple[Catalog, Catalog]] = {}
+
+
 def public_view(catalog: Catalog) -> Catalog:
+    """The public copy, computed once per catalog (load_catalog returns the same catalog
+    while no file changed, and one build asks for its public view several times)."""
+    known = _VIEWS.get(id(catalog))
+    if known is not None and known[0] is catalog:
+        return known[1]
+    view = _public_view(catalog)
+    if len(_VIEWS) > 16:
+        _VIEWS.clear()
+    _VIEWS[id(catalog)] = (catalog, view)
+    return view
+
+
+def _public_view(catalog: Catalog) -> Catalog:
     playbooks = [_strip(p) for p in catalog.playbooks if not p.internal]
     kept_playbooks = {p.id for p in playbooks}
     # A checklist stays only if a section that stays still shows it.
@@ -43,35 +60,52 @@ def public_view(catalog: Catalog) -> Catalog:
     return view
 
 
+# Both walks copy a model only where something below it changed, and hand back the very
+# same object otherwise: most content is public, so the public view shares it (models are
+# frozen) instead of copying every point and item of every playbook.
+
+def _same(old: list[Any], new: list[Any]) -> bool:
+    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
+
+
 def _strip(model: Any) -> Any:
     """Drop internal list entries and staff notes, recursively."""
     if isinstance(model, list):
-        return [_strip(entry) for entry in model
+        kept = [_strip(entry) for entry in model
                 if not (isinstance(entry, BaseModel) and getattr(entry, "internal", False))]
-    if not isinstance(model, BaseModel):
+        return model if _same(model, kept) else kept
+    if not isinstance(model, BaseModel) or isinstance(model, Text):
         return model
     update: dict[str, Any] = {}
     for name in type(model).model_fields:
         value = getattr(model, name)
         if name == "staff_note":
-            update[name] = None
+            if value is not None:
+                update[name] = None
         elif isinstance(value, (list, BaseModel)):
-            update[name] = _strip(value)
-    return model.model_copy(update=update)
+            stripped = _strip(value)
+            if stripped is not value:
+                update[name] = stripped
+    return model.model_copy(update=update) if update else model
 
 
 def _cut(model: Any, view: Catalog) -> Any:
     if isinstance(model, list):
-        return [_cut(entry, view) for entry in model]
-    if not isinstance(model, BaseModel):
+        cut = [_cut(entry, view) for entry in model]
+        return model if _same(model, cut) else cut
+    if not isinstance(model, BaseModel) or isinstance(model, Text):
         return model
     update: dict[str, Any] = {}
     for name in type(model).model_fields:
         value = getattr(model, name)
         if name == "see_also":
-            update[name] = [ref for ref in value if view.resolve(ref) is not None]
+            kept = [ref for ref in value if view.resolve(ref) is not None]
+            if len(kept) != len(value):
+                update[name] = kept
         elif name == "checklist" and value is not None and value not in view.checklists:
             update[name] = None
         elif isinstance(value, (list, BaseModel)):
-            update[name] = _cut(value, view)
-    return model.model_copy(update=update)
+            cut = _cut(value, view)
+            if cut is not value:
+                update[name] = cut
+    return model.model_copy(update=update) if update else model

@@ -48,9 +48,13 @@ _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def markdown_inline(value: str) -> Markup:
-    """Escape plain text for a Markdown heading line: HTML specials, then Markdown syntax."""
+    """Escape plain text for a Markdown heading line: HTML specials, then Markdown syntax.
+
+    A colon becomes `&#58;`: Markdown has no escape for it, and `:smile:` or
+    `:material-alert:` in a title would otherwise turn into an emoji or icon.
+    """
     html = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", html))
+    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", html).replace(":", "&#58;"))
 
 
 def content_version(checklist: Checklist) -> str:
@@ -238,35 +242,39 @@ class Renderer:
         return tools.Library(self.catalog)
 
     @cached_property
-    def _terms(self) -> list[tuple[re.Pattern[str], Term]]:
-        return [(tools.term_pattern(t, self.language), t) for p in self.catalog.playbooks for t in p.terms]
+    def _terms(self) -> tools.TermFinder:
+        return tools.TermFinder([t for p in self.catalog.playbooks for t in p.terms], self.language)
+
+    @cached_property
+    def _term_order(self) -> dict[str, int]:
+        return {term.id: index for index, term in enumerate(self._terms.terms)}
 
     def with_terms(self, value: str) -> Markup:
         """Escape a paragraph and link the first use of each glossary term on the page.
 
-        Matches are found on the escaped text before any link is inserted, so a term can
-        never match inside another term's link or its definition.
+        Matches are found on the plain text before anything is escaped or inserted, so a
+        term never matches inside an entity (`&amp;`), another term's link or its definition.
         """
-        text = str(escape(value))
+        text = value
         spans: list[tuple[int, int, Term]] = []
-        for pattern, term in self._terms:
+        # Each term in catalog order takes its first use that no earlier term took.
+        found = [f for f in self._terms.find(text) if f[2].id not in self._linked_terms]
+        for start, end, term in sorted(found, key=lambda f: self._term_order[f[2].id]):
             if term.id in self._linked_terms:
                 continue
-            for match in pattern.finditer(text):
-                if not any(match.start() < end and start < match.end() for start, end, _ in spans):
-                    spans.append((match.start(), match.end(), term))
-                    self._linked_terms.add(term.id)
-                    break
+            if not any(start < taken_end and taken_start < end for taken_start, taken_end, _ in spans):
+                spans.append((start, end, term))
+                self._linked_terms.add(term.id)
         out, last = [], 0
         for start, end, term in sorted(spans, key=lambda span: span[0]):
-            out.append(text[last:start])
+            out.append(str(escape(text[last:start])))
             out.append(self.env.get_template("_term.html.j2").render(
                 href=self.link(GLOSSARY_PAGE, anchors.term(term.id)),
                 definition=term.definition.get(self.language),
-                word=Markup(text[start:end]),
+                word=text[start:end],
             ).strip())
             last = end
-        out.append(text[last:])
+        out.append(str(escape(text[last:])))
         return Markup("".join(out))
 
 

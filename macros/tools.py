@@ -8,7 +8,7 @@ a new playbook, term or tag appears in every tool without touching code.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -98,6 +98,55 @@ def term_pattern(term: Term, language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{alternatives})[\w'’-]*", re.IGNORECASE)
 
 
+_WORD_BREAK = re.compile(r"[^\w'’]")
+_WORD_TAIL = re.compile(r"[\w'’-]*")
+
+
+class TermFinder:
+    """Every use of many glossary terms in a text, in one pass over its word starts.
+
+    Finds what `term_pattern` finds (a word beginning with one of a term's forms, to the
+    end of the word), but looks each word start up in a table of forms instead of running
+    one regular expression per term: with one term per playbook, a regex per term makes
+    the glossary and the term links grow with the square of the number of playbooks.
+    """
+
+    def __init__(self, terms: Iterable[Term], language: str) -> None:
+        self.terms = list(terms)
+        self.language = language
+        self.forms: dict[str, list[Term]] = {}
+        for term in self.terms:
+            for form in {f.strip().lower() for f in term.forms.get(language).split(",") if f.strip()}:
+                self.forms.setdefault(form, []).append(term)
+        self.lengths = sorted({len(form) for form in self.forms}, reverse=True)
+        # The first letters of every form: most words start otherwise and are passed over.
+        self.head = min(2, *self.lengths) if self.lengths else 0
+        self.heads = {form[:self.head] for form in self.forms}
+
+    def find(self, text: str) -> list[tuple[int, int, Term]]:
+        """(start, end, term) of each use, by start; at one start, each term's longest form."""
+        if not self.forms:
+            return []
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare letter whose lower case is longer: use the regexes
+            return sorted(((m.start(), m.end(), t) for t in self.terms
+                           for m in term_pattern(t, self.language).finditer(text)), key=lambda f: f[0])
+        found: list[tuple[int, int, Term]] = []
+        starts = [0, *(m.end() for m in _WORD_BREAK.finditer(text))]
+        head, heads = self.head, self.heads
+        for start in starts:
+            if lowered[start:start + head] not in heads:
+                continue
+            seen: set[str] = set()
+            for length in self.lengths:
+                for term in self.forms.get(lowered[start:start + length], ()):
+                    if term.id not in seen:
+                        seen.add(term.id)
+                        end = _WORD_TAIL.match(text, start + length).end()  # type: ignore[union-attr]
+                        found.append((start, end, term))
+        return found
+
+
 def section_texts(section: Section, language: str) -> Iterator[str]:
     """The running text of a section, where glossary terms are linked (titles are not)."""
     texts: list[Text | None] = [section.lead]
@@ -110,12 +159,13 @@ def section_texts(section: Section, language: str) -> Iterator[str]:
 
 def glossary(catalog: Catalog, language: str) -> list[GlossaryEntry]:
     entries = [GlossaryEntry(term, playbook) for playbook in catalog.playbooks for term in playbook.terms]
-    for entry in entries:
-        pattern = term_pattern(entry.term, language)
-        for playbook in catalog.playbooks:
-            for section in playbook.sections:
-                if any(pattern.search(text) for text in section_texts(section, language)):
-                    entry.uses.append(Use(playbook, section))
+    by_id = {entry.term.id: entry for entry in entries}
+    finder = TermFinder([entry.term for entry in entries], language)
+    for playbook in catalog.playbooks:
+        for section in playbook.sections:
+            used = {term.id for text in section_texts(section, language) for _, _, term in finder.find(text)}
+            for term_id in used:  # each entry's uses stay in page order
+                by_id[term_id].uses.append(Use(playbook, section))
     return sorted(entries, key=lambda e: collation_key(e.term.term.get(language), language))
 
 

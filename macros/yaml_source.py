@@ -75,7 +75,12 @@ def load_yaml(text: str) -> YamlDocument:
 
 
 def _load(loader_class: type[yaml.SafeLoader], text: str) -> YamlDocument:
-    loader = loader_class(text)
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as exc:  # the pure-Python reader checks every character first
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlSyntaxError(line, f"invalid YAML: control character U+{exc.character:04X} "
+                                    "is not allowed in text") from None
     try:
         root = loader.get_single_node()
         positions: dict[Path_, int] = {}
@@ -85,7 +90,7 @@ def _load(loader_class: type[yaml.SafeLoader], text: str) -> YamlDocument:
         line = mark.line + 1 if mark else None
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
         raise YamlSyntaxError(line, f"invalid YAML: {problem}") from None
-    except (yaml.YAMLError, ValueError) as exc:  # ValueError: libyaml on bytes it cannot decode
+    except yaml.YAMLError as exc:
         raise YamlSyntaxError(None, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
@@ -98,14 +103,17 @@ def _refuse(node: yaml.Node, message: str) -> yaml.MarkedYAMLError:
 
 def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, positions: dict[Path_, int],
            seen: set[int]) -> Any:
-    positions.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         # A list or mapping met twice is an alias (*name) of an anchor (&name): expanding
         # aliases is how a 1 KB file becomes gigabytes ("billion laughs"). Content spells
-        # every text out instead.
+        # every text out instead. The line is where the alias is used.
         if id(node) in seen:
-            raise _refuse(node, "an alias (*name) may not repeat a list or mapping; write it out")
+            line = positions.get(path) or positions.get(path[:-1])
+            raise YamlSyntaxError(line, "invalid YAML: an alias (*name) may not repeat a list or "
+                                        "mapping; write it out")
         seen.add(id(node))
+    positions.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         if node.tag not in (_MAPPING, _SEQUENCE):
             raise _refuse(node, f"tag {node.tag!r} is not allowed; content is plain YAML")
     if isinstance(node, yaml.MappingNode):
@@ -113,6 +121,8 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, positions: dic
             raise _refuse(node, "merge keys (<<) are not allowed; write every field out")
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _refuse(key_node, "a key must be a plain word, not a list or mapping")
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
@@ -125,4 +135,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, positions: dic
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), positions, seen) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):  # `!!int abc`, `!!bool maybe`
+        raise _refuse(node, f"{node.value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}") from None

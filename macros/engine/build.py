@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -37,7 +38,10 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
                jobs: int = 2, extra_env: dict[str, str] | None = None,
                edition: Edition = Edition.public) -> int:
     settings = read_settings(config)
-    _warn_overdue_reviews(root)
+    # Said while the editions build: the check reads every content file, and waiting for it
+    # first would add one full load of the content to every build.
+    reviews = threading.Thread(target=_warn_overdue_reviews, args=(root,), daemon=True)
+    reviews.start()
     selected = languages or settings.languages
     staging = out.with_name(f".{out.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
@@ -48,6 +52,7 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
         results = list(pool.map(
             lambda lang: build_edition(root, config, lang, staging / f"_{lang}", env), selected
         ))
+    reviews.join()
     failed = [(lang, log) for lang, code, log in results if code != 0]
     for lang, log in failed:
         print(f"--- edition {lang!r} failed ---\n{log.strip()}", file=sys.stderr)

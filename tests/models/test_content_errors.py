@@ -54,6 +54,42 @@ EXPECTED = {
         "checklists/mini-list.yml:12: items[0] (id='nda').detail.en: markup is not allowed in text "
         "(found '<script>aler'); write plain text",
     ],
+    # hostile input: never a crash trace, never code run, never a huge expansion
+    "python-tag.yml": [
+        "checklists/mini-list.yml:4: syntax: invalid YAML: tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+        "is not allowed; content is plain YAML",
+    ],
+    "python-name-tag.yml": [
+        "checklists/mini-list.yml:4: syntax: invalid YAML: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/name:os.system'",
+    ],
+    "alias-bomb.yml": [
+        "checklists/mini-list.yml:11: syntax: invalid YAML: an alias (*name) may not repeat a list or mapping; "
+        "write it out",
+    ],
+    "merge-key.yml": [
+        "checklists/mini-list.yml:6: syntax: invalid YAML: merge keys (<<) are not allowed; write every field out",
+    ],
+    "control-character.yml": [
+        "checklists/mini-list.yml:5: syntax: invalid YAML: control character U+001B is not allowed in text",
+    ],
+    "bad-explicit-tag.yml": ["checklists/mini-list.yml:9: syntax: invalid YAML: 'perhaps' is not a valid bool"],
+    "html-in-title.yml": [
+        "checklists/mini-list.yml:4: title.en: markup is not allowed in text (found '<img src=x o'); write plain text",
+    ],
+    "jinja-statement.yml": [
+        "checklists/mini-list.yml:5: purpose.uk: markup is not allowed in text (found \"{% include '\"); "
+        "write plain text",
+    ],
+    "not-a-mapping.yml": ["checklists/mini-list.yml:1: document: expected a mapping of fields at the top"],
+    "extra-language.yml": ["checklists/mini-list.yml:4: title.de: unknown key 'de'"],
+    "unknown-playbook.yml": [
+        "checklists/mini-list.yml:3: playbook: no playbook 'no-such-playbook'",
+        "playbooks/mini.yml:17: sections[0] (id='first').points[0] (id='one').see_also[0]: "
+        "reference 'mini-list#nda' points at nothing",
+        "playbooks/mini.yml:18: sections[0] (id='first').checklist: checklist 'mini-list' belongs to playbook "
+        "'no-such-playbook'",
+    ],
     "unshown-checklist.yml": [
         "checklists/orphan.yml:3: playbook: exactly one section of 'mini' must show this checklist (found 0); "
         "add `checklist: orphan` to a section",

@@ -1,0 +1,340 @@
+"""Benchmarks, run by `make bench` (deselected from `make test`): figures side by side, as ratios.
+
+1. Build time and output size: the real site (every language), and synthetic handbooks
+   of 10, 100 and 1000 playbooks (one edition, `--language ru`). The cost per playbook
+   must stay flat: time(1000) / time(100) <= 11.
+2. Our pipeline (YAML, models, macros, hooks) against plain mkdocs-material building the
+   same pages written as Markdown (the Markdown our macros produced, saved by
+   tests/bench/dump_hook.py), same theme, features, extensions and search: aim <= 1.15x.
+3. Bytes of our own CSS and JS a page loads, gzipped (aim <= 10 KB), and the requests a
+   checklist page makes beyond Material's own, counted in Chromium.
+4. Click on a checkbox to saved state (localStorage written) on a 200-item checklist.
+
+Every figure is printed at the end and written to .benchmarks/handbook.json.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from macros.engine.build import build_site
+from tests.bench.synthetic import make_project
+from tests.conftest import ROOT, _QuietHandler, _Server, copy_project, free_port
+
+pytestmark = pytest.mark.bench
+
+SIZES = (10, 100, 1000)
+SCALING_AIM = 11.0      # time(1000) / time(100): a hard limit, the bench fails above it
+OVERHEAD_AIM = 1.15     # our build / plain mkdocs-material: printed against the aim
+OVERHEAD_LIMIT = 2.0    # ...and a regression guard (it was 2.3x-2.8x before the engine work)
+ASSETS_AIM = 10 * 1024  # our CSS and JS per page, gzipped: printed against the aim
+ASSETS_LIMIT = 20 * 1024
+SAVE_ITEMS = 200
+RESULTS: dict[str, Any] = {}
+OUR_ASSETS = ROOT / "docs" / "assets"
+
+
+@dataclass(frozen=True)
+class Build:
+    seconds: float
+    bytes: int
+    pages: int
+
+
+def measure(site: Path, seconds: float) -> Build:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return Build(round(seconds, 2), sum(p.stat().st_size for p in files),
+                 sum(1 for p in files if p.suffix == ".html"))
+
+
+def build_ours(root: Path, out: Path, languages: tuple[str, ...] | None, dump: Path | None = None) -> Build:
+    env = {"BENCH_DUMP_MARKDOWN": str(dump)} if dump else {}
+    started = time.perf_counter()
+    code = build_site(root, out, root / "mkdocs.yml", languages, jobs=2, extra_env=env)
+    elapsed = time.perf_counter() - started
+    assert code == 0, f"{root} did not build"
+    return measure(out, elapsed)
+
+
+def with_dump_hook(root: Path) -> Path:
+    config = root / "mkdocs.yml"
+    text, found = re.subn(r"(?m)^hooks:\n", "hooks:\n  - tests/bench/dump_hook.py\n",
+                          config.read_text("utf-8"), count=1)
+    assert found, "mkdocs.yml has no hooks: list"
+    config.write_text(text, "utf-8")
+    return root
+
+
+def plain_project(source: Path, dump: Path) -> Path:
+    """The dumped Markdown as a plain mkdocs-material project: no macros, hooks or overrides."""
+    saved = json.loads((dump / "nav.json").read_text("utf-8"))
+    shutil.copytree(source / "docs" / "assets", dump / "docs" / "assets", dirs_exist_ok=True)
+    text = (source / "mkdocs.yml").read_text("utf-8")
+    text = re.sub(r"(?m)^site_name:.*$", lambda _: f"site_name: {json.dumps(saved['site_name'])}", text)
+    text = re.sub(r"(?m)^(repo_url|edit_uri):.*\n", "", text)
+    text = re.sub(r"(?m)^  custom_dir: .*\n", "", text)
+    text = re.sub(r"(?m)^  name: material\n", f"  name: material\n  language: {saved['language']}\n", text)
+    text = re.sub(r"(?m)^  - macros:\n(?:      .*\n)*", "", text)
+    text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)*", "", text)
+    text = re.sub(r"(?m)^watch:\n(?:  - .*\n)*", "", text)
+    text = re.sub(r"(?ms)^nav:\n.*\Z", "", text)
+    text += yaml.safe_dump({"nav": saved["nav"]}, allow_unicode=True, sort_keys=False)
+    for gone in ("custom_dir:", "- macros:", "hooks:"):
+        assert gone not in text, f"plain config still has {gone}"
+    (dump / "mkdocs.yml").write_text(text, "utf-8")
+    return dump
+
+
+def build_plain(project: Path, out: Path) -> Build:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+               "-d", str(out)]
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 0, result.stdout + result.stderr
+    return measure(out, elapsed)
+
+
+def pair(name: str, project: Path, work: Path, benchmark: Any) -> None:
+    """Our build of one edition (ru) and plain Material's build of the same pages, back to back."""
+    dump = work / f"{name}-markdown"
+    ours = benchmark.pedantic(build_ours, args=(with_dump_hook(project), work / f"{name}-site", ("ru",), dump),
+                              rounds=1, iterations=1)
+    plain = build_plain(plain_project(project, dump), work / f"{name}-plain")
+    RESULTS.setdefault("builds", {})[name] = {"ours": asdict(ours), "plain": asdict(plain),
+                                             "overhead": round(ours.seconds / plain.seconds, 3)}
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("bench")
+
+
+@pytest.fixture(scope="module")
+def real_site(work: Path) -> Path:
+    """The real site, every language: the figure a maintainer sees in `make build`."""
+    port = free_port()
+    out = work / "real-all"
+    started = time.perf_counter()
+    code = build_site(ROOT, out, ROOT / "mkdocs.yml", jobs=2,
+                      extra_env={"HANDBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert code == 0
+    RESULTS["real_all_languages"] = asdict(measure(out, time.perf_counter() - started))
+    RESULTS["real_port"] = port
+    return out
+
+
+@contextlib.contextmanager
+def serve(directory: Path, port: int | None = None) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = _Server(("127.0.0.1", port or free_port()), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def offline_context(browser: Any, base: str) -> Any:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route, request: route.continue_() if request.url.startswith(base)
+                  else route.abort())
+    return context
+
+
+# -- 1 and 2: builds ----------------------------------------------------------------------
+
+def test_real_site_every_language(real_site: Path) -> None:
+    assert RESULTS["real_all_languages"]["pages"] > 0
+
+
+def test_real_site_against_plain_material(work: Path, benchmark: Any) -> None:
+    pair("real", copy_project(work / "real-project"), work, benchmark)
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_synthetic_handbook(count: int, work: Path, benchmark: Any) -> None:
+    project = make_project(work / f"synthetic-{count}-project", count)
+    pair(f"synthetic-{count}", project, work, benchmark)
+
+
+# -- 3: bytes and requests -------------------------------------------------------------------
+
+def our_files_of_page(site: Path, html: Path) -> dict[str, int]:
+    """Our CSS and JS that a page loads (stylesheets, scripts, the search worker and what it
+    imports), with their gzipped sizes. Material's own bundle, palette and worker are not ours."""
+    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    urls = [tag.get("href") for tag in soup.select('link[rel="stylesheet"][href]')]
+    urls += [tag.get("src") for tag in soup.select("script[src]")]
+    ours = {str(p.relative_to(OUR_ASSETS.parent)) for p in OUR_ASSETS.rglob("*") if p.suffix in {".js", ".css"}}
+    loaded = {re.sub(r"^(\.\.?/)+", "", url.split("?")[0]) for url in urls if url}
+    # the search worker wrapper and the stemmer it imports load on every page with search
+    loaded |= {"assets/javascripts/workers/handbook-search.js", "assets/javascripts/handbook-stem.js"}
+    sizes = {}
+    for name in sorted(loaded & ours):
+        data = (site / name).read_bytes()
+        sizes[name] = len(gzip.compress(data, compresslevel=6, mtime=0))
+    return sizes
+
+
+def test_our_assets_per_page_gzipped(real_site: Path) -> None:
+    page = real_site / "playbooks" / "on-the-shore" / "index.html"
+    sizes = our_files_of_page(real_site, page)
+    raw = {name: (real_site / name).stat().st_size for name in sizes}
+    RESULTS["assets"] = {"gzip": sizes, "raw": raw, "gzip_total": sum(sizes.values()), "raw_total": sum(raw.values())}
+    assert "assets/javascripts/checklists.js" in sizes, sizes
+
+
+def test_requests_of_a_checklist_page(real_site: Path, browser: Any) -> None:
+    ours = {str(p.relative_to(OUR_ASSETS.parent)) for p in OUR_ASSETS.rglob("*") if p.is_file()}
+    with serve(real_site, RESULTS["real_port"]) as base:
+        context = offline_context(browser, base)
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(base + "playbooks/on-the-shore/", wait_until="networkidle")
+        page.wait_for_selector("[data-pb-ready]")
+        page.wait_for_timeout(500)  # the search worker loads its index after the page
+        context.close()
+    paths = [r.removeprefix(base).split("?")[0] for r in requests if r.startswith(base)]
+    mine = sorted(p for p in paths if p in ours and not p.endswith("favicon.svg"))
+    RESULTS["requests"] = {"total": len(paths), "ours": len(mine), "our_files": mine,
+                           "material_and_page": len(paths) - len(mine)}
+    assert len(mine) >= 1
+
+
+# -- 4: click to saved state -----------------------------------------------------------------
+
+PROBE = """
+(() => {
+  window.__clicks = []; window.__saves = []
+  document.addEventListener("click", e => {
+    if (e.target.matches && e.target.matches("input[type=checkbox]")) window.__clicks.push(e.timeStamp)
+  }, true)
+  const set = Storage.prototype.setItem
+  Storage.prototype.setItem = function (key, value) {
+    const result = set.call(this, key, value)
+    if (String(key).indexOf("probe") < 0) window.__saves.push(performance.now())
+    return result
+  }
+})()
+"""
+
+
+def test_click_to_saved_state_on_200_items(work: Path, browser: Any) -> None:
+    project = make_project(work / "save-project", 1, items=SAVE_ITEMS)
+    site = work / "save-site"
+    build_ours(project, site, ("ru",))
+    with serve(site) as base:
+        context = offline_context(browser, base)
+        context.add_init_script(PROBE)
+        page = context.new_page()
+        page.goto(base + "playbooks/playbook-0001/")
+        page.wait_for_selector("[data-pb-ready]")
+        boxes = page.locator("input.pb-item__box")
+        assert boxes.count() == SAVE_ITEMS
+        latencies = []
+        for index in range(0, SAVE_ITEMS, 4):  # 50 clicks spread over the list
+            page.evaluate("() => { window.__clicks = []; window.__saves = [] }")
+            boxes.nth(index).click()
+            page.wait_for_function("() => window.__saves.length > 0 && window.__clicks.length > 0")
+            latencies.append(page.evaluate("() => window.__saves[0] - window.__clicks[0]"))
+        stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.indexOf('agency-handbook') === 0)")
+        context.close()
+    assert stored, "nothing was saved"
+    latencies.sort()
+    RESULTS["save"] = {"items": SAVE_ITEMS, "clicks": len(latencies),
+                       "median_ms": round(statistics.median(latencies), 2),
+                       "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1], 2),
+                       "max_ms": round(latencies[-1], 2)}
+
+
+# -- the report ---------------------------------------------------------------------------------
+
+def machine() -> dict[str, Any]:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    return {"nproc": os.cpu_count(), "cpu": model, "ram_gib": round(memory / 1024 / 1024, 1),
+            "python": platform.python_version(), "load_average": os.getloadavg()}
+
+
+def test_report() -> None:
+    """Prints every figure side by side, checks the aims, saves .benchmarks/handbook.json."""
+    builds = RESULTS.get("builds", {})
+    assert {"real", *(f"synthetic-{n}" for n in SIZES)} <= set(builds), "run the whole file: make bench"
+    ours = {n: builds[f"synthetic-{n}"]["ours"] for n in SIZES}
+    plain = {n: builds[f"synthetic-{n}"]["plain"] for n in SIZES}
+    RESULTS["scaling"] = {
+        "ours_1000_over_100": round(ours[1000]["seconds"] / ours[100]["seconds"], 2),
+        "ours_100_over_10": round(ours[100]["seconds"] / ours[10]["seconds"], 2),
+        "plain_1000_over_100": round(plain[1000]["seconds"] / plain[100]["seconds"], 2),
+        "size_1000_over_100": round(ours[1000]["bytes"] / ours[100]["bytes"], 2),
+    }
+    RESULTS["machine"] = machine()
+    lines = ["", "== handbook benchmarks ==",
+             "machine: {nproc} cores, {cpu}, {ram_gib} GiB RAM, Python {python}, load {load_average}".format(
+                 **RESULTS["machine"])]
+    real = RESULTS["real_all_languages"]
+    lines.append(f"real site, every language: {real['seconds']:.1f} s, {real['bytes'] / 1e6:.1f} MB, "
+                 f"{real['pages']} pages")
+    lines.append(f"{'one edition (ru)':<22}{'ours s':>9}{'plain s':>9}{'ours/plain':>12}{'ours MB':>9}"
+                 f"{'pages':>7}{'s/playbook':>12}")
+    for name, row in builds.items():
+        count = int(name.split("-")[1]) if name.startswith("synthetic") else 5
+        lines.append(f"{name:<22}{row['ours']['seconds']:>9.1f}{row['plain']['seconds']:>9.1f}"
+                     f"{row['overhead']:>11.2f}x{row['ours']['bytes'] / 1e6:>9.1f}{row['ours']['pages']:>7}"
+                     f"{row['ours']['seconds'] / count:>12.3f}")
+    scaling = RESULTS["scaling"]
+    worst = max(row["overhead"] for row in builds.values())
+    lines.append(f"ours/plain: worst {worst:.2f}x, aim <= {OVERHEAD_AIM}x: "
+                 f"{'met' if worst <= OVERHEAD_AIM else 'NOT MET'}")
+    lines.append(f"time(1000)/time(100): ours {scaling['ours_1000_over_100']}x (aim <= {SCALING_AIM}), "
+                 f"plain Material {scaling['plain_1000_over_100']}x; size(1000)/size(100) "
+                 f"{scaling['size_1000_over_100']}x")
+    if "assets" in RESULTS:
+        assets = RESULTS["assets"]
+        lines.append(f"our CSS+JS per page: {assets['gzip_total'] / 1024:.1f} KB gzipped "
+                     f"({assets['raw_total'] / 1024:.1f} KB raw; aim <= {ASSETS_AIM / 1024:.0f} KB: "
+                     f"{'met' if assets['gzip_total'] <= ASSETS_AIM else 'NOT MET'})")
+        lines += [f"    {name}: {size} B gz, {assets['raw'][name]} B raw" for name, size in assets["gzip"].items()]
+    if "requests" in RESULTS:
+        req = RESULTS["requests"]
+        lines.append(f"checklist page requests: {req['total']} in all, {req['ours']} beyond Material's own "
+                     f"({', '.join(p.rsplit('/', 1)[-1] for p in req['our_files'])})")
+    if "save" in RESULTS:
+        save = RESULTS["save"]
+        lines.append(f"click to saved state, {save['items']}-item checklist: median {save['median_ms']} ms, "
+                     f"p95 {save['p95_ms']} ms, max {save['max_ms']} ms over {save['clicks']} clicks")
+    print("\n".join(lines))
+    out = ROOT / ".benchmarks" / "handbook.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(RESULTS, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    overheads = {name: row["overhead"] for name, row in builds.items()}
+    assert scaling["ours_1000_over_100"] <= SCALING_AIM, scaling
+    assert max(overheads.values()) <= OVERHEAD_LIMIT, overheads
+    assert RESULTS["assets"]["gzip_total"] <= ASSETS_LIMIT, RESULTS["assets"]

@@ -1,0 +1,88 @@
+"""Internal links and anchors of the built site, checked by a third-party crawler.
+
+linkinator (pinned in package.json, installed by `npm ci`) crawls the served site from
+its root through every edition it links to (the language switcher reaches /uk/ and /en/),
+with fragment checking on. Only this server is checked: other hosts are skipped, so the
+check runs offline. The strict MkDocs build checks Markdown links; this catches links in
+raw HTML, templates and the theme as a browser resolves them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import re
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, _QuietHandler, _Server, free_port
+
+LINKINATOR = ROOT / "node_modules" / ".bin" / "linkinator"
+
+
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = _Server(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def crawl(base: str) -> dict[str, object]:
+    if not LINKINATOR.exists():
+        pytest.fail(f"{LINKINATOR} is missing: run `make test` (it runs `npm ci`)")
+    skip = "^(?!" + re.escape(base) + ")"  # every other host: offline, internal links only
+    result = subprocess.run(
+        [str(LINKINATOR), base, "--recurse", "--check-fragments", "--check-css", "--format", "json",
+         "--skip", skip, "--concurrency", "8", "--timeout", "10000"],
+        capture_output=True, text=True, timeout=300, check=False, cwd=ROOT,
+    )
+    assert result.stdout.strip(), result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def broken_links(report: dict[str, object]) -> list[str]:
+    return [f"{link['status']} {link['url']} (on {link.get('parent')})"  # type: ignore[index]
+            for link in report["links"] if link["state"] == "BROKEN"]  # type: ignore[attr-defined, index]
+
+
+def checked_pages(report: dict[str, object], base: str) -> set[str]:
+    return {link["url"] for link in report["links"]  # type: ignore[attr-defined, index]
+            if link["state"] == "OK" and link["url"].startswith(base) and link["url"].endswith("/")}  # type: ignore[index]
+
+
+def test_public_site_has_no_broken_internal_link_or_anchor(site_server: str) -> None:
+    report = crawl(site_server)
+    assert not broken_links(report), "\n".join(broken_links(report))
+    pages = checked_pages(report, site_server)
+    for edition in ("", "uk/", "en/"):  # the crawl reached every edition
+        assert f"{site_server}{edition}playbooks/crisis-steps/" in pages, edition
+
+
+def test_staff_site_has_no_broken_internal_link_or_anchor(built_internal_site: Path) -> None:
+    with serving(built_internal_site) as base:
+        report = crawl(base)
+    assert not broken_links(report), "\n".join(broken_links(report))
+    assert f"{base}uk/staff/reviews/" in checked_pages(report, base)
+
+
+def test_the_checker_finds_a_broken_anchor(tmp_path: Path) -> None:
+    """The check is not vacuous: a missing page and a missing anchor are both reported."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><title>t</title><a href="other/">ok</a> <a href="other/#nowhere">bad anchor</a> '
+        '<a href="missing/">bad page</a>', "utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "index.html").write_text('<!doctype html><title>o</title><h1 id="here">o</h1>', "utf-8")
+    with serving(tmp_path) as base:
+        broken = broken_links(crawl(base))
+    assert any("missing/" in line for line in broken), broken
+    assert any("#nowhere" in line for line in broken), broken
