@@ -9,16 +9,13 @@ remain, colour contrast included.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, _QuietHandler, _Server, free_port
+from tests.conftest import ROOT, serve
 
 pytestmark = pytest.mark.browser
 
@@ -45,22 +42,9 @@ PUBLIC_PAGES = {
 STAFF_PAGES = {"staff-reviews": "staff/reviews/", "staff-playbook": "playbooks/crisis-steps/"}
 
 
-@contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _Server(("127.0.0.1", free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def staff_server(built_internal_site: Path) -> Iterator[str]:
-    with serving(built_internal_site) as url:
+    with serve(built_internal_site) as url:
         yield url
 
 

@@ -15,8 +15,6 @@ Every figure is printed at the end and written to .benchmarks/handbook.json.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
 import json
 import os
@@ -26,9 +24,7 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +35,7 @@ from bs4 import BeautifulSoup
 
 from macros.engine.build import build_site
 from tests.bench.synthetic import make_project
-from tests.conftest import ROOT, _QuietHandler, _Server, copy_project, free_port
+from tests.conftest import ROOT, copy_project, free_port, serve
 
 pytestmark = pytest.mark.bench
 
@@ -143,19 +139,6 @@ def real_site(work: Path) -> Path:
     RESULTS["real_all_languages"] = asdict(measure(out, time.perf_counter() - started))
     RESULTS["real_port"] = port
     return out
-
-
-@contextlib.contextmanager
-def serve(directory: Path, port: int | None = None) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _Server(("127.0.0.1", port or free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def offline_context(browser: Any, base: str) -> Any:

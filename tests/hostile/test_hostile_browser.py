@@ -8,10 +8,7 @@ their details. The page must show every one of them literally, and nothing may r
 from __future__ import annotations
 
 import contextlib
-import functools
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +16,7 @@ import yaml
 
 from macros.engine.build import build_site
 from macros.yaml_source import load_yaml
-from tests.conftest import _QuietHandler, _Server, copy_project, free_port
+from tests.conftest import copy_project, free_port, serve
 
 pytestmark = pytest.mark.browser
 
@@ -62,12 +59,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = root / "site"
     assert build_site(root, out, root / "mkdocs.yml", ("ru",),
                       extra_env={"HANDBOOK_SITE_URL": f"http://127.0.0.1:{port}/"}) == 0
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = _Server(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(out, port) as url:
+        yield url
 
 
 @contextlib.contextmanager

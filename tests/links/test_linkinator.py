@@ -9,32 +9,16 @@ raw HTML, templates and the theme as a browser resolves them.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import json
 import re
 import subprocess
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, _QuietHandler, _Server, free_port
+from tests.conftest import ROOT, serve
 
 LINKINATOR = ROOT / "node_modules" / ".bin" / "linkinator"
-
-
-@contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _Server(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def crawl(base: str) -> dict[str, object]:
@@ -69,7 +53,7 @@ def test_public_site_has_no_broken_internal_link_or_anchor(site_server: str) -> 
 
 
 def test_staff_site_has_no_broken_internal_link_or_anchor(built_internal_site: Path) -> None:
-    with serving(built_internal_site) as base:
+    with serve(built_internal_site) as base:
         report = crawl(base)
     assert not broken_links(report), "\n".join(broken_links(report))
     assert f"{base}uk/staff/reviews/" in checked_pages(report, base)
@@ -82,7 +66,7 @@ def test_the_checker_finds_a_broken_anchor(tmp_path: Path) -> None:
         '<a href="missing/">bad page</a>', "utf-8")
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "index.html").write_text('<!doctype html><title>o</title><h1 id="here">o</h1>', "utf-8")
-    with serving(tmp_path) as base:
+    with serve(tmp_path) as base:
         broken = broken_links(crawl(base))
     assert any("missing/" in line for line in broken), broken
     assert any("#nowhere" in line for line in broken), broken
