@@ -8,6 +8,7 @@ can reach any page, search index, sitemap or export built from it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -60,52 +61,52 @@ def _public_view(catalog: Catalog) -> Catalog:
     return view
 
 
-# Both walks copy a model only where something below it changed, and hand back the very
+# The walk copies a model only where something below it changed, and hands back the very
 # same object otherwise: most content is public, so the public view shares it (models are
 # frozen) instead of copying every point and item of every playbook.
+
+_DESCEND = object()  # from `field`: leave this field to the recursive walk
+
 
 def _same(old: list[Any], new: list[Any]) -> bool:
     return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
 
 
-def _strip(model: Any) -> Any:
-    """Drop internal list entries and staff notes, recursively."""
+def _rewrite(model: Any, drop: Callable[[Any], bool], field: Callable[[str, Any], Any]) -> Any:
+    """Copy-on-change walk: `drop` removes list entries, `field` replaces a field's value."""
     if isinstance(model, list):
-        kept = [_strip(entry) for entry in model
-                if not (isinstance(entry, BaseModel) and getattr(entry, "internal", False))]
+        kept = [_rewrite(entry, drop, field) for entry in model if not drop(entry)]
         return model if _same(model, kept) else kept
     if not isinstance(model, BaseModel) or isinstance(model, Text):
         return model
     update: dict[str, Any] = {}
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if name == "staff_note":
-            if value is not None:
-                update[name] = None
-        elif isinstance(value, (list, BaseModel)):
-            stripped = _strip(value)
-            if stripped is not value:
-                update[name] = stripped
+        new = field(name, value)
+        if new is _DESCEND:
+            new = _rewrite(value, drop, field) if isinstance(value, (list, BaseModel)) else value
+        if new is not value:
+            update[name] = new
     return model.model_copy(update=update) if update else model
+
+
+def _strip(model: Any) -> Any:
+    """Drop internal list entries and staff notes, recursively."""
+    return _rewrite(
+        model,
+        drop=lambda entry: isinstance(entry, BaseModel) and bool(getattr(entry, "internal", False)),
+        field=lambda name, value: None if name == "staff_note" else _DESCEND,
+    )
 
 
 def _cut(model: Any, view: Catalog) -> Any:
-    if isinstance(model, list):
-        cut = [_cut(entry, view) for entry in model]
-        return model if _same(model, cut) else cut
-    if not isinstance(model, BaseModel) or isinstance(model, Text):
-        return model
-    update: dict[str, Any] = {}
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if name == "see_also":
+    """Drop references (see_also, indicates) and shown checklists the view no longer has."""
+    def field(name: str, value: Any) -> Any:
+        if name in {"see_also", "indicates"}:
             kept = [ref for ref in value if view.resolve(ref) is not None]
-            if len(kept) != len(value):
-                update[name] = kept
-        elif name == "checklist" and value is not None and value not in view.checklists:
-            update[name] = None
-        elif isinstance(value, (list, BaseModel)):
-            cut = _cut(value, view)
-            if cut is not value:
-                update[name] = cut
-    return model.model_copy(update=update) if update else model
+            return value if len(kept) == len(value) else kept
+        if name == "checklist" and value is not None and value not in view.checklists:
+            return None
+        return _DESCEND
+
+    return _rewrite(model, drop=lambda entry: False, field=field)

@@ -66,7 +66,7 @@ def health_situations(catalog: Catalog, checklist: Checklist) -> list[Situation]
     situations = []
     for ref in order:
         target = catalog.resolve(ref)
-        if target is None:  # cut from this edition
+        if target is None:  # never in a loaded catalog or its public view (both resolve every ref)
             continue
         section = next(s for s in target.playbook.sections if s.id == ref.partition("#")[2])
         shown = catalog.checklists.get(section.checklist) if section.checklist else None
