@@ -54,4 +54,3 @@ def define_env(env: Any) -> None:
     env.macro(renderer.relationship_map, "relationship_map")
     env.macro(renderer.glossary, "glossary")
     env.macro(renderer.topics, "topics")
-    env.macro(lambda reference: renderer.refs([reference])[0].href, "ref_url")
