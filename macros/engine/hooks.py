@@ -8,6 +8,8 @@ HANDBOOK_EDITION (`public`, the default, or `internal` for staff).
   own as `name.md` and drops the others.
 - The public edition drops pages of internal playbooks and everything under `staff/`,
   and their nav entries, so no internal page is built, indexed or listed in the sitemap.
+- Our CSS and JS are published as the bundles of macros/assets.py: the stylesheet on
+  every page, each script bundle on the pages whose HTML uses it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
+from macros.assets import AssetError, Bundles, build_bundles
 from macros.catalog import load_catalog
 from macros.editions import Edition, edition_view
 from macros.engine.settings import settings_from_extra
@@ -33,6 +37,14 @@ from macros.ui import ui_strings
 LANGUAGE_NAMES = {"ru": "Русский", "uk": "Українська", "en": "English"}
 STAFF_FOLDER = "staff/"
 _LOCALISED_PAGE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+ASSETS = "assets/"
+_bundles: Bundles | None = None  # of the build in progress (on_config makes them)
+
+
+def bundles() -> Bundles:
+    if _bundles is None:
+        raise PluginError("the asset bundles are made in on_config")
+    return _bundles
 
 
 def current_edition() -> Edition:
@@ -84,6 +96,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.site_url:
         config.site_url = config.site_url.rstrip("/") + "/" + prefix
     hidden = _hidden_pages(config, edition)
+    global _bundles
+    try:
+        _bundles = build_bundles(Path(config.docs_dir) / "assets")
+    except AssetError as exc:
+        raise PluginError(str(exc)) from None
+    config.extra_css = [*config.extra_css, *_bundles.stylesheets]
     config.extra["handbook"] = {
         **config.extra["handbook"],
         "language": language,
@@ -92,6 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "edition": edition.value,
         "staff_banner": ui_strings()["staff_edition"].get(language),
         "hidden_pages": sorted(hidden),
+        "search_worker": _bundles.search_worker.file_name,
     }
     config.extra["alternate"] = [
         {"name": LANGUAGE_NAMES[lang], "lang": lang, "link": up + settings.prefix(lang),
@@ -125,6 +144,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         localised = File(target, config.docs_dir, config.site_dir, config.use_directory_urls)
         localised.abs_src_path = file.abs_src_path
         files.append(localised)
+    published = bundles()
+    for file in list(files):
+        if file.src_uri.startswith(ASSETS) and file.src_uri.removeprefix(ASSETS) in published.sources:
+            files.remove(file)
+    for bundle in published:
+        files.append(File.generated(config, bundle.path, content=bundle.content))
     if handbook["edition"] == Edition.public.value:
         hidden = set(handbook["hidden_pages"])
         for file in list(files.documentation_pages()):
@@ -152,6 +177,12 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # The script bundles this page's HTML uses, as links relative to the page.
+    context["pb_scripts"] = [
+        {"src": get_relative_url(script.path, page.url),
+         "loads": {name: get_relative_url(path, page.url) for name, path in script.loads}}
+        for script in bundles().scripts_for(page.content or "")
+    ]
     # "Edit this page" opens the YAML behind a playbook page, not the thin Markdown page.
     match = re.fullmatch(r"playbooks/(?P<id>[a-z0-9-]+)\.md", page.file.src_uri)
     if match and page.edit_url:

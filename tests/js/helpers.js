@@ -1,8 +1,9 @@
-// Shared by the core tests: the module under test and a fake localStorage.
+// Shared by the core tests: the modules under test and a fake localStorage.
 "use strict"
 const path = require("node:path")
 
 const core = require(path.join(__dirname, "../../docs/assets/javascripts/checklist-core.js"))
+const exchange = require(path.join(__dirname, "../../docs/assets/javascripts/checklist-exchange.js"))
 
 /* A Storage look-alike; `fail` picks which methods throw ("get", "set", "probe"). */
 function fakeStorage(fail = {}) {
@@ -28,4 +29,4 @@ const ITEMS = [
   { id: "reports", text: "Agree   reports\n format", required: false },
 ]
 
-module.exports = { core, fakeStorage, ITEMS }
+module.exports = { core, exchange, fakeStorage, ITEMS }

@@ -80,7 +80,7 @@ test("quota hit mid-session: later reads see the newer memory value", () => {
 test("the core never calls localStorage.clear()", () => {
   const fs = require("node:fs")
   const path = require("node:path")
-  for (const f of ["checklist-core.js", "checklists.js"]) {
+  for (const f of ["checklist-core.js", "checklists.js", "checklist-exchange.js", "checklist-exchange-ui.js"]) {
     const src = fs.readFileSync(path.join(__dirname, "../../docs/assets/javascripts", f), "utf8")
     assert.equal(/\.clear\s*\(/.test(src), false, f)
   }

@@ -1,4 +1,4 @@
-"""checklist-core.js under node: state, migration, storage fallback, export, import, share."""
+"""checklist-core.js and checklist-exchange.js under node: state, migration, storage fallback, export, import, share."""
 
 from __future__ import annotations
 

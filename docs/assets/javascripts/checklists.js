@@ -1,7 +1,10 @@
-/* Makes every checklist on the page live: ticks, progress, named runs, export and import,
- * share links and the printed run line. State and formats live in checklist-core.js.
- * Talks to the HTML only through data-pb-* attributes; every string arrives rendered from
- * macros/ui.yml as data-pb-label-*. Safe to run again: roots are marked data-pb-ready.
+/* Makes every checklist on the page live: ticks, progress, named runs, reset and the
+ * printed run line. State lives in checklist-core.js. Export, import and share links are
+ * another bundle (checklist-exchange-ui.js and what it needs), fetched the first time a
+ * reader points at the tools or opens a share link; its address comes from this script's
+ * data-pb-load-exchange attribute. Talks to the HTML only through data-pb-* attributes;
+ * every string arrives rendered from macros/ui.yml as data-pb-label-*. Safe to run again:
+ * roots are marked data-pb-ready.
  */
 (function () {
   "use strict"
@@ -12,6 +15,9 @@
   var storage = null
   var live = []
   var wired = false
+  var script = document.currentScript
+  var exchangeSrc = script && script.getAttribute("data-pb-load-exchange")
+  var exchange = null
 
   function store() {
     if (!storage) storage = C.createStorage(function () { return window.localStorage })
@@ -24,7 +30,6 @@
     try { return new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" }) }
     catch (e) { return now().slice(0, 10) }
   }
-  function pageUrl() { return location.href.split("#")[0] }
   /* data-pb-label-msg-copied="..." -> L.msgCopied */
   function labels(node) {
     var L = {}
@@ -35,37 +40,18 @@
     return L
   }
 
-  function copyText(value, back) {
-    function legacy() {
-      var area = document.createElement("textarea"), ok = false
-      area.value = value
-      area.setAttribute("readonly", "")
-      area.style.position = "fixed"
-      area.style.opacity = "0"
-      document.body.appendChild(area)
-      area.select()
-      try { ok = document.execCommand("copy") } catch (e) { ok = false }
-      area.remove()
-      if (back) back.focus()
-      return ok
-    }
-    try {
-      if (navigator.clipboard && window.isSecureContext)
-        return navigator.clipboard.writeText(value).then(function () { return true }, legacy)
-    } catch (e) { /* fall through */ }
-    return Promise.resolve(legacy())
-  }
-
-  function download(name, body, type) {
-    var url = URL.createObjectURL(new Blob([body], { type: type + ";charset=utf-8" }))
-    var link = document.createElement("a")
-    link.href = url
-    link.download = name
-    link.hidden = true
-    document.body.appendChild(link)
-    link.click()
-    link.remove()
-    setTimeout(function () { URL.revokeObjectURL(url) }, 10000)
+  /* The export, import and share code, fetched once: resolves to window.HandbookChecklistUI. */
+  function loadExchange() {
+    if (window.HandbookChecklistUI) return Promise.resolve(window.HandbookChecklistUI)
+    if (!exchange) exchange = new Promise(function (resolve, reject) {
+      if (!exchangeSrc) { reject(new Error("no data-pb-load-exchange")); return }
+      var tag = document.createElement("script")
+      tag.src = exchangeSrc
+      tag.onload = function () { window.HandbookChecklistUI ? resolve(window.HandbookChecklistUI) : reject(new Error("empty")) }
+      tag.onerror = function () { exchange = null; tag.remove(); reject(new Error("not loaded")) }
+      document.head.appendChild(tag)
+    })
+    return exchange
   }
 
   function mount(root) {
@@ -140,16 +126,6 @@
       return result
     }
 
-    function adopt(parsed, message) {
-      if (!parsed || !parsed.ok) {
-        say(parsed && parsed.error === "checklist" ? L.msgOtherChecklist
-          : message === L.msgShared ? L.msgBadLink : L.msgBadFile)
-        return
-      }
-      var run = change(function (s, at) { return C.importRun(s, parsed.run, at, L.runDefault) })
-      say(message, { run: nameOf(run) })
-    }
-
     function openForm(mode, value, from) {
       closeAsk()
       formMode = mode
@@ -185,18 +161,6 @@
       ;(focus || trigger).focus()
     }
 
-    function exportName(run, ext) {
-      var slug = nameOf(run).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "")
-      return id + (slug ? "-" + slug : "") + "-" + now().slice(0, 10) + "." + ext
-    }
-    function asText(run) {
-      return C.exportText({
-        title: title, run: nameOf(run), date: today(lang), url: pageUrl() + "#" + root.id,
-        items: items, done: run.done,
-        labels: { run: L.run, date: L.date, count: L.count, done: L.done, open: L.open, optional: L.optional }
-      })
-    }
-
     var actions = {
       "new": function (b) { openForm("new", "", b) },
       rename: function (b) { openForm("rename", C.currentRun(read()).name, b) },
@@ -217,37 +181,36 @@
           say(L.msgDeleted, { run: nameOf(run) })
         }
       },
-      copy: function (b) {
-        copyText(asText(C.currentRun(read())), b).then(function (ok) { say(ok ? L.msgCopied : L.msgCopyFailed) })
-      },
-      download: function () {
-        var run = C.currentRun(read()), file = exportName(run, "md")
-        download(file, asText(run), "text/markdown")
-        say(L.msgSaved, { file: file })
-      },
-      "export": function () {
-        var run = C.currentRun(read()), file = exportName(run, "json")
-        var data = C.exportRun(id, root.getAttribute("data-pb-version"), run, now())
-        download(file, JSON.stringify(data, null, 2) + "\n", "application/json")
-        say(L.msgSaved, { file: file })
-      },
-      "import": function () { ui.file.click() },
-      share: function (b) {
-        var url = pageUrl() + "#" + C.encodeShare(id, C.currentRun(read()))
-        ui.link.value = url
-        ui.share.hidden = false
-        copyText(url, b).then(function (ok) {
-          say(ok ? L.msgLinkCopied : L.msgLinkReady)
-          if (!ok) { ui.link.focus(); ui.link.select() }
-        })
-      }
+      "import": function () { ui.file.click() }
+    }
+    // Export, copy, download and share are fetched on first use (see loadExchange).
+    var exchangeActions = ["copy", "download", "export", "share"]
+
+    /* What the exchange bundle needs of this checklist. */
+    var controller = {
+      id: id, root: root, title: title, lang: lang, items: items, labels: L, ui: ui,
+      version: root.getAttribute("data-pb-version") || "",
+      read: read, change: change, say: say, nameOf: nameOf, render: render,
+      today: function () { return today(lang) }
+    }
+    function withExchange(fn) {
+      function idle() { busy = false }
+      busy = true
+      return loadExchange().then(fn, function () { say(L.msgUnavailable) }).then(idle, idle)
     }
 
     tools.addEventListener("click", function (e) {
       var b = e.target.closest && e.target.closest("[data-pb-action]")
-      var act = b && tools.contains(b) && actions[b.getAttribute("data-pb-action")]
-      if (act && !busy) act(b)
+      var name = b && tools.contains(b) && b.getAttribute("data-pb-action")
+      if (!name || busy) return
+      if (actions[name]) actions[name](b)
+      else if (exchangeActions.indexOf(name) >= 0)
+        withExchange(function (X) { X.actions[name](controller, b) })
     })
+    // Fetch the exchange bundle when a reader heads for the tools, before the click.
+    function warm() { loadExchange().catch(function () { /* said on click */ }) }
+    tools.addEventListener("pointerover", warm, { once: true })
+    tools.addEventListener("focusin", warm, { once: true })
     tools.addEventListener("keydown", function (e) {
       if (e.key !== "Escape") return
       if (pending) { closeAsk(); e.preventDefault() }
@@ -274,10 +237,8 @@
       } else if (t === ui.file) {
         var file = t.files && t.files[0]
         if (!file) return
-        busy = true
-        file.text().then(function (body) { adopt(C.parseRun(body, id), L.msgImported) },
-                         function () { say(L.msgBadFile) })
-          .then(function () { busy = false; t.value = "" })
+        withExchange(function (X) { return X.importFile(controller, file) })
+          .then(function () { t.value = "" })
       } else if (t.type === "checkbox") {
         var li = t.closest("[data-pb-item]")
         if (!li || !root.contains(li)) return
@@ -292,8 +253,7 @@
     items.forEach(function (item) { item.box.disabled = false })
     tools.hidden = false
     root.setAttribute("data-pb-ready", "")
-    return { id: id, root: root, render: render, say: say,
-             adopt: function (parsed) { adopt(parsed, L.msgShared) }, labels: L }
+    return controller
   }
 
   function prune() {
@@ -304,19 +264,12 @@
     live.forEach(function (c) { if (!checklistId || c.id === checklistId) c.render() })
   }
 
-  /* "#pb-share=...": import into the matching checklist, say so, drop the fragment. */
+  /* "#pb-share=...": the exchange bundle imports it into the matching checklist. */
   function openShare() {
-    var parsed = C.decodeShare(location.hash)
-    if (!parsed) return
-    history.replaceState(history.state, "", location.pathname + location.search)
+    if (location.hash.indexOf("#" + C.SHARE) !== 0) return
     prune()
-    var target = live.filter(function (c) { return parsed.ok && c.id === parsed.checklist })[0]
-    if (target) {
-      target.adopt(parsed)
-      target.root.scrollIntoView()
-    } else if (live.length) {
-      live[0].say(live[0].labels.msgBadLink)
-    }
+    loadExchange().then(function (X) { X.openShare(live) },
+                        function () { if (live.length) live[0].say(live[0].labels.msgUnavailable) })
   }
 
   function init() {
@@ -334,9 +287,6 @@
     }
     openShare()
   }
-
-  // Shared with tools.js, which copies message templates the same way.
-  window.HandbookPage = { copyText: copyText }
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init)
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init)

@@ -1,7 +1,8 @@
 /* Material's search worker, with stemming on both sides of the search.
  *
- * Loaded instead of Material's worker (see overrides/main.html); it imports that worker
- * and rewrites two messages before Material sees them:
+ * Published after handbook-stem.js in one bundle (macros/assets.py) and loaded instead of
+ * Material's worker (see overrides/main.html); it imports that worker and rewrites two
+ * messages before Material sees them:
  *  - setup: every document gains a `stems` field (stemmed title and text), indexed too;
  *  - query: every query word is replaced by its stem, so Material's prefix match
  *    ("stem*") finds every inflected form in the text and the stems.
@@ -46,7 +47,7 @@
     }, options)
   }
 
-  importScripts(material, "../handbook-stem.js")
+  importScripts(material)
   var support = ["../lunr/min/lunr.stemmer.support.min.js"]
   if (lang === "ru") support.push("../lunr/min/lunr.ru.min.js")
   importScripts.apply(self, support)

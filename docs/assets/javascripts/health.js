@@ -1,7 +1,9 @@
-/* The manager's tools: health-check diagnosis, fillable message templates, print buttons.
+/* The client health check: from the ticked observations to a risk level, the reasoning,
+ * and the matching warning situations, most matches first.
  *
  * Talks to the page only through data-pb-* attributes rendered from the YAML; every text
- * it shows is already in the page (hidden) or in a data-pb-template attribute.
+ * it shows is already in the page (hidden) or in a data-pb-template attribute. Follows
+ * the ticks through checklists.js's "pb:render" event and the checkboxes' change events.
  */
 (function () {
   "use strict"
@@ -68,62 +70,12 @@
 
   function updateAllHealth() { each(document.querySelectorAll("[data-pb-health]"), updateHealth) }
 
-  /* Templates: typed values replace the examples in the text; copy takes the text as shown. */
-  function fillTemplate(form) {
-    var box = form.closest("[data-pb-template]")
-    each(form.querySelectorAll("[data-pb-slot-input]"), function (input) {
-      var slot = input.getAttribute("data-pb-slot-input")
-      each(box.querySelectorAll('[data-pb-slot="' + slot + '"]'), function (mark) {
-        mark.textContent = input.value.trim() || input.getAttribute("placeholder")
-        mark.setAttribute("data-pb-filled", input.value.trim() ? "true" : "false")
-      })
-    })
-  }
-
-  function plainText(body) {
-    var paragraphs = []
-    each(body.querySelectorAll("p"), function (p) { paragraphs.push(p.textContent.replace(/\s+/g, " ").trim()) })
-    return paragraphs.join("\n\n")
-  }
-
-  function init() {
-    each(document.querySelectorAll("[data-pb-copy], [data-pb-print]"), function (button) { button.hidden = false })
-    each(document.querySelectorAll("[data-pb-template-form]"), fillTemplate)
-    updateAllHealth()
-  }
-
-  /* Document-level listeners, registered once: they survive instant navigation. */
-  document.addEventListener("input", function (event) {
-    var form = event.target.closest && event.target.closest("[data-pb-template-form]")
-    if (form) fillTemplate(form)
-  })
   document.addEventListener("change", function (event) {
     if (event.target.closest && event.target.closest("[data-pb-checklist]")) updateAllHealth()
   })
   document.addEventListener("pb:render", updateAllHealth)
-  document.addEventListener("click", function (event) {
-    var target = event.target.closest && event.target.closest("[data-pb-copy], [data-pb-print]")
-    if (!target) return
-    if (target.hasAttribute("data-pb-print")) { window.print(); return }
-    var box = target.closest("[data-pb-template]")
-    var status = box.querySelector("[data-pb-copy-status]")
-    window.HandbookPage.copyText(plainText(box.querySelector("[data-pb-template-body]")), target).then(function (ok) {
-      if (ok) {
-        if (status) status.textContent = target.getAttribute("data-pb-copied")
-        return
-      }
-      // Copy refused: select the text so the reader can copy it by hand.
-      var range = document.createRange()
-      range.selectNodeContents(box.querySelector("[data-pb-template-body]"))
-      var selection = window.getSelection()
-      selection.removeAllRanges()
-      selection.addRange(range)
-    })
-  })
 
-  window.HandbookTools = { assess: assess, format: format }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init)
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init)
-  else init()
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(updateAllHealth)
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", updateAllHealth)
+  else updateAllHealth()
 })()

@@ -1,0 +1,165 @@
+"""Our own CSS and JS as the site serves them: bundled, minified, named by their content.
+
+The sources stay readable under docs/assets/ (the node tests load them as they are). A
+page gets one stylesheet, the search worker, and only the script bundles its HTML asks
+for: a bundle is wanted when one of the page's tags carries one of its data-pb-* markers.
+A bundle fetched on demand (the checklist exchange) is on no page: the bundle that needs
+it learns its address from a `data-pb-load-<name>` attribute on its own script tag.
+
+Names carry a hash of the content (`checklists.3f9a1c2e.min.js`), so the year-long cache
+that deploy/nginx.conf gives `*.min.js` never serves an old copy. Nothing here knows the
+site engine: the MkDocs hooks publish what `build_bundles` returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+
+
+class Role(Enum):
+    every_page = "every-page"        # the stylesheet
+    by_marker = "by-marker"          # scripts for pages whose HTML uses them
+    on_demand = "on-demand"          # fetched by another bundle when a reader needs it
+    search_worker = "search-worker"  # replaces Material's search worker
+
+
+@dataclass(frozen=True)
+class BundleSpec:
+    name: str
+    role: Role
+    folder: str                      # where the bundle is published in the site
+    sources: tuple[str, ...]         # files under docs/assets/, in load order
+    markers: tuple[str, ...] = ()    # data-pb-* attributes that make a page load it
+    loads: tuple[str, ...] = ()      # on-demand bundles it fetches itself
+
+
+SPECS: tuple[BundleSpec, ...] = (
+    BundleSpec("handbook", Role.every_page, "assets/stylesheets",
+               ("stylesheets/handbook.css", "stylesheets/checklists.css")),
+    BundleSpec("checklists", Role.by_marker, "assets/javascripts",
+               ("javascripts/checklist-core.js", "javascripts/checklists.js"),
+               markers=("data-pb-checklist",), loads=("exchange",)),
+    BundleSpec("exchange", Role.on_demand, "assets/javascripts",
+               ("javascripts/clipboard.js", "javascripts/checklist-exchange.js",
+                "javascripts/checklist-exchange-ui.js")),
+    BundleSpec("health", Role.by_marker, "assets/javascripts", ("javascripts/health.js",),
+               markers=("data-pb-health",)),
+    BundleSpec("page-actions", Role.by_marker, "assets/javascripts",
+               ("javascripts/clipboard.js", "javascripts/page-actions.js"),
+               markers=("data-pb-template-form", "data-pb-copy", "data-pb-print")),
+    # The worker imports Material's worker and lunr by paths relative to its own folder.
+    BundleSpec("handbook-search", Role.search_worker, "assets/javascripts/workers",
+               ("javascripts/handbook-stem.js", "javascripts/workers/handbook-search.js")),
+)
+
+# Every script and stylesheet under these folders of docs/assets/ must be in a bundle:
+# a file that is in none would be published but never loaded.
+SOURCE_FOLDERS = ("javascripts", "stylesheets")
+
+
+class AssetError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Bundle:
+    spec: BundleSpec
+    path: str       # in the site, e.g. assets/javascripts/checklists.3f9a1c2e.min.js
+    content: bytes
+
+    @property
+    def file_name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class PageScript:
+    """A script tag for a page: its bundle, and the on-demand bundles it is told about."""
+
+    path: str
+    loads: tuple[tuple[str, str], ...]  # (bundle name, site path)
+
+
+class Bundles:
+    def __init__(self, bundles: list[Bundle], sources: set[str]) -> None:
+        self.by_name = {b.spec.name: b for b in bundles}
+        self.sources = frozenset(sources)  # paths under docs/assets/, not published themselves
+        self._tag = re.compile(
+            r"<[a-zA-Z][^<>]*?\s(?P<marker>" + "|".join(sorted({
+                re.escape(m) for b in bundles for m in b.spec.markers})) + r")(?=[\s=/>])")
+
+    def __iter__(self) -> Iterator[Bundle]:
+        return iter(self.by_name.values())
+
+    def of_role(self, role: Role) -> list[Bundle]:
+        return [b for b in self.by_name.values() if b.spec.role is role]
+
+    @property
+    def stylesheets(self) -> list[str]:
+        return [b.path for b in self.of_role(Role.every_page)]
+
+    @property
+    def search_worker(self) -> Bundle:
+        (worker,) = self.of_role(Role.search_worker)
+        return worker
+
+    def scripts_for(self, html: str) -> list[PageScript]:
+        """The script tags a page with this HTML needs, in the order of SPECS."""
+        used = {m["marker"] for m in self._tag.finditer(html)}
+        return [
+            PageScript(b.path, tuple((name, self.by_name[name].path) for name in b.spec.loads))
+            for b in self.of_role(Role.by_marker)
+            if used & set(b.spec.markers)
+        ]
+
+
+def minify(text: str, suffix: str) -> str:
+    if suffix == ".css":
+        return rcssmin.cssmin(text)
+    return rjsmin.jsmin(text)
+
+
+def _content(spec: BundleSpec, assets: Path) -> str:
+    suffix = Path(spec.sources[0]).suffix
+    parts = []
+    for source in spec.sources:
+        path = assets / source
+        if Path(source).suffix != suffix:
+            raise AssetError(f"bundle {spec.name!r} mixes {suffix} and {source}")
+        if not path.is_file():
+            raise AssetError(f"bundle {spec.name!r}: docs/assets/{source} does not exist")
+        parts.append(minify(path.read_text("utf-8"), suffix).strip())
+    # Our scripts leave out semicolons; a file ending in `})()` followed by one starting
+    # with `(function` would call the first file's result. The separator ends every file.
+    return ("\n;" if suffix == ".js" else "\n").join(parts) + "\n"
+
+
+def build_bundles(assets: Path, specs: tuple[BundleSpec, ...] = SPECS) -> Bundles:
+    """Bundle the sources under `assets` (docs/assets) as `specs` say."""
+    names = {spec.name for spec in specs}
+    for spec in specs:
+        unknown = [name for name in spec.loads if name not in names]
+        if unknown:
+            raise AssetError(f"bundle {spec.name!r} loads unknown bundle {unknown[0]!r}")
+    bundles = []
+    for spec in specs:
+        content = _content(spec, assets).encode("utf-8")
+        digest = hashlib.sha256(content).hexdigest()[:8]
+        suffix = Path(spec.sources[0]).suffix
+        bundles.append(Bundle(spec, f"{spec.folder}/{spec.name}.{digest}.min{suffix}", content))
+    sources = {s for spec in specs for s in spec.sources}
+    stray = sorted(
+        str(p.relative_to(assets)) for folder in SOURCE_FOLDERS for p in (assets / folder).rglob("*")
+        if p.suffix in {".js", ".css"} and str(p.relative_to(assets)) not in sources
+    )
+    if stray:
+        raise AssetError(f"docs/assets/{stray[0]} is in no bundle: add it to SPECS in macros/assets.py")
+    return Bundles(bundles, sources)

@@ -1,0 +1,162 @@
+"""Our CSS and JS as the site serves them (macros/assets.py): bundles, hashed names, and
+each page loading only what its HTML uses."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.assets import SPECS, AssetError, BundleSpec, Role, build_bundles
+from tests.conftest import ROOT, BuiltSite
+
+ASSETS = ROOT / "docs" / "assets"
+NODE = shutil.which("node") or "/usr/bin/node"
+HASHED = re.compile(r"^(?P<name>[a-z-]+)\.[0-9a-f]{8}\.min\.(?:js|css)$")
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text("utf-8"), "html.parser")
+
+
+def our_scripts(soup: BeautifulSoup) -> dict[str, dict[str, str]]:
+    """Bundle name -> attributes of its script tag, for our bundles only."""
+    found = {}
+    for tag in soup.select("script[src]"):
+        match = HASHED.match(tag["src"].rsplit("/", 1)[-1])
+        if match and match["name"] != "bundle":  # Material's own bundle
+            found[match["name"]] = dict(tag.attrs)
+    return found
+
+
+# -- bundling, without a site -------------------------------------------------------------
+
+def test_every_source_is_in_a_bundle_and_names_carry_the_content_hash() -> None:
+    bundles = build_bundles(ASSETS)
+    for bundle in bundles:
+        assert HASHED.match(bundle.file_name), bundle.path
+        assert bundle.content.strip(), bundle.spec.name
+    assert bundles.sources == {s for spec in SPECS for s in spec.sources}
+    again = build_bundles(ASSETS)
+    assert [b.path for b in again] == [b.path for b in bundles], "bundling must be deterministic"
+
+
+def test_a_changed_source_changes_the_name(tmp_path: Path) -> None:
+    copy = shutil.copytree(ASSETS, tmp_path / "assets")
+    before = build_bundles(copy).by_name["checklists"].path
+    with (copy / "javascripts" / "checklists.js").open("a", encoding="utf-8") as out:
+        out.write("\nvar changed = 1\n")
+    after = build_bundles(copy)
+    assert after.by_name["checklists"].path != before
+    assert after.by_name["handbook"].path == build_bundles(ASSETS).by_name["handbook"].path
+
+
+def test_a_script_in_no_bundle_is_an_error(tmp_path: Path) -> None:
+    copy = shutil.copytree(ASSETS, tmp_path / "assets")
+    (copy / "javascripts" / "forgotten.js").write_text("var x = 1\n", "utf-8")
+    with pytest.raises(AssetError, match=r"^docs/assets/javascripts/forgotten\.js is in no bundle"):
+        build_bundles(copy)
+
+
+def test_a_missing_source_and_an_unknown_load_are_errors(tmp_path: Path) -> None:
+    missing = (BundleSpec("x", Role.by_marker, "assets/javascripts", ("javascripts/nope.js",)),)
+    with pytest.raises(AssetError, match=r"bundle 'x': docs/assets/javascripts/nope\.js does not exist"):
+        build_bundles(ASSETS, missing)
+    unknown = (*SPECS[:1], BundleSpec("y", Role.by_marker, "assets/javascripts",
+                                      ("javascripts/clipboard.js",), loads=("ghost",)))
+    with pytest.raises(AssetError, match="loads unknown bundle 'ghost'"):
+        build_bundles(ASSETS, unknown)
+
+
+def test_script_bundles_are_valid_javascript_with_every_file_ended(tmp_path: Path) -> None:
+    """Our sources leave out semicolons: joined carelessly, `})()` followed by
+    `(function` would call the first file's result. node --check parses each bundle,
+    and running the exchange bundle proves its three files all ran."""
+    bundles = build_bundles(ASSETS)
+    for bundle in bundles:
+        if bundle.path.endswith(".js"):
+            path = tmp_path / bundle.file_name
+            path.write_bytes(bundle.content)
+            result = subprocess.run([NODE, "--check", str(path)], capture_output=True, text=True, check=False)
+            assert result.returncode == 0, f"{bundle.spec.name}: {result.stderr}"
+    (tmp_path / "exchange.js").write_bytes(bundles.by_name["exchange"].content)
+    probe = tmp_path / "probe.js"
+    probe.write_text(f"""
+const vm = require("node:vm"), fs = require("node:fs")
+const page = vm.createContext({{ document: {{}}, navigator: {{}} }})
+vm.runInContext("var window = this, self = this", page)
+vm.runInContext(fs.readFileSync({str(ASSETS / "javascripts" / "checklist-core.js")!r}, "utf8"), page)
+vm.runInContext(fs.readFileSync({str(tmp_path / "exchange.js")!r}, "utf8"), page)
+for (const name of ["HandbookClipboard", "HandbookChecklistExchange", "HandbookChecklistUI"])
+  if (!page[name]) {{ console.error(name + " is missing: a file of the bundle did not run"); process.exit(1) }}
+""", "utf-8")
+    result = subprocess.run([NODE, str(probe)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_minifying_keeps_the_code_and_drops_comments() -> None:
+    checklists = build_bundles(ASSETS).by_name["checklists"].content.decode("utf-8")
+    assert "/*" not in checklists and "data-pb-load-exchange" in checklists
+    sources = sum((ASSETS / s).stat().st_size for s in SPECS[1].sources)
+    assert len(checklists) < 0.75 * sources
+
+
+def test_pages_get_the_bundles_their_markers_ask_for() -> None:
+    bundles = build_bundles(ASSETS)
+    names = {b.path: b.spec.name for b in bundles}
+
+    def wanted(html: str) -> list[str]:
+        return [names[s.path] for s in bundles.scripts_for(html)]
+
+    assert wanted('<section class="pb-checklist" data-pb-checklist="kickoff">') == ["checklists"]
+    assert wanted('<div data-pb-health="client-health-check" hidden>') == ["health"]
+    assert wanted('<button type="button" data-pb-print hidden>') == ["page-actions"]
+    assert wanted("<p>The attribute data-pb-checklist is described here.</p>") == []
+    assert wanted("<p>data-pb-health=&quot;x&quot;</p><code>&lt;a data-pb-copy&gt;</code>") == []
+    (checklists,) = bundles.scripts_for('<section data-pb-checklist="x">')
+    assert checklists.loads == (("exchange", bundles.by_name["exchange"].path),)
+
+
+# -- in the built site -------------------------------------------------------------------------
+
+def test_sources_are_not_published_only_bundles(built_site: BuiltSite) -> None:
+    site = built_site.path
+    for edition in ("", "uk/", "en/"):
+        folder = site / edition / "assets"
+        for source in build_bundles(ASSETS).sources:
+            assert not (folder / source).exists(), f"{edition}assets/{source} is published as a source"
+        for bundle in build_bundles(ASSETS):
+            assert (site / edition / bundle.path).read_bytes() == bundle.content
+
+
+def test_each_page_loads_the_stylesheet_and_only_the_scripts_it_uses(built_site: BuiltSite) -> None:
+    site = built_site.path
+    bundles = build_bundles(ASSETS)
+    css = bundles.by_name["handbook"].file_name
+    checklist_page = page(site, "playbooks/on-the-shore/index.html")
+    scripts = our_scripts(checklist_page)
+    assert set(scripts) == {"checklists"}
+    exchange = scripts["checklists"]["data-pb-load-exchange"]
+    assert (site / "playbooks" / "on-the-shore" / exchange).resolve() == \
+        (site / bundles.by_name["exchange"].path).resolve()
+    assert set(our_scripts(page(site, "playbooks/warning-situations/index.html"))) == {"checklists", "health"}
+    assert set(our_scripts(page(site, "en/tools/templates/index.html"))) == {"page-actions"}
+    assert set(our_scripts(page(site, "uk/briefs/kickoff-call/index.html"))) == {"page-actions"}
+    for path in ("index.html", "tools/glossary/index.html", "en/guide/index.html", "uk/tools/map/index.html"):
+        soup = page(site, path)
+        assert our_scripts(soup) == {}, path
+        assert [link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel="stylesheet"]')
+                if "handbook." in link["href"]] == [css], path
+
+
+def test_search_runs_through_the_hashed_worker_bundle(built_site: BuiltSite) -> None:
+    worker = build_bundles(ASSETS).search_worker
+    for path in ("index.html", "uk/index.html", "en/playbooks/crisis-steps/index.html"):
+        html = (built_site.path / path).read_text("utf-8")
+        assert f'"{worker.file_name}"' in html, path
+    assert (built_site.path / worker.path).is_file()
+    assert b"HandbookStem" in worker.content and b"importScripts(" in worker.content
