@@ -94,3 +94,29 @@ def test_invalid_review_date_is_a_content_error(tmp_path: Path) -> None:
     with pytest.raises(Exception) as caught:
         load_catalog(root)
     assert str(caught.value) == "playbooks/mini.yml:8: reviewed: must be a date as YYYY-MM-DD, got '2026-13-01'"
+
+
+def test_public_view_cuts_health_check_pointers_into_staff_only_sections(tmp_path: Path) -> None:
+    """A health-check observation may point at a staff-only section (the escalation route);
+    the public view keeps its other pointers and drops that one, so no page links to it."""
+    from tests.conftest import ROOT
+
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "playbooks", root / "playbooks")
+    shutil.copytree(ROOT / "checklists", root / "checklists")
+    health = root / "checklists" / "client-health-check.yml"
+    text = health.read_text("utf-8")
+    first = "    indicates: [crisis-steps#warning-signs, warning-situations#communication-problems]\n"
+    assert first in text
+    health.write_text(text.replace(first, first.replace("]", ", crisis-steps#escalation-route]"), 1), "utf-8")
+
+    catalog = load_catalog(root)
+    escalation = next(s for s in catalog.playbook("crisis-steps").sections if s.id == "escalation-route")
+    assert escalation.internal
+    item = catalog.checklist("client-health-check").items[0]
+    assert "crisis-steps#escalation-route" in item.indicates
+    public_item = public_view(catalog).checklist("client-health-check").items[0]
+    assert public_item.id == item.id
+    assert public_item.indicates == ["crisis-steps#warning-signs", "warning-situations#communication-problems"]
+    assert edition_view(catalog, Edition.internal).checklist("client-health-check").items[0].indicates == item.indicates
+    assert "escalation-route" not in str(export_document(public_view(catalog)))
