@@ -16,6 +16,9 @@ SAME_STEM = [  # (what a reader types, what the text says)
     ("домовленість", "домовленості"), ("відповідальністю", "відповідальність"),
     ("звітами", "звіт"), ("зв'язком", "зв’язку"), ("клієнтові", "клієнта"),
     ("домовлятися", "домовлятись"), ("бриф", "брифу"),
+    # fleeting vowels: the nominative drops a vowel the other cases do not have
+    ("зв’язок", "зв'язком"), ("висновок", "висновку"), ("кінець", "кінця"), ("ранок", "ранку"),
+    ("початок", "початку"),
 ]
 
 
@@ -36,7 +39,7 @@ def test_inflected_forms_meet_in_one_stem() -> None:
 
 def test_stems_of_drops_markup_and_normalises_apostrophes() -> None:
     out = run_node([])
-    assert out["stemsOf"] == "дедлайн й платеж зв'язок"
+    assert out["stemsOf"] == "дедлайн й платеж зв'язк"
 
 
 def test_query_keeps_operators_and_quotes() -> None:

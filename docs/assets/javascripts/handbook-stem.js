@@ -31,7 +31,22 @@
     "ло", "ть", "ня", "а", "я", "у", "ю", "і", "ї", "и", "е", "є", "о", "ь", "й"
   ].sort(function (a, b) { return b.length - a.length })
 
+  /* Fleeting vowels: "зв'язок" but "зв'язку", "висновок" but "висновку", "кінець" but
+   * "кінця". A stem left ending in -ок, -ен or -ец (a final ь is already gone) loses the
+   * vowel, so the nominative meets the other cases. Index and query are stemmed alike,
+   * so the only cost is a rare false merge of two words. */
+  var UK_FLEETING = /^(.{2,}[^аеєиіїоуюяь'])[ое]([кнц])$/
+
+  function dropFleetingVowel(stem) {
+    var m = UK_FLEETING.exec(stem)
+    return m ? m[1] + m[2] : stem
+  }
+
   function stemUkrainian(word) {
+    return dropFleetingVowel(stripUkrainian(word))
+  }
+
+  function stripUkrainian(word) {
     for (var i = 0; i < UK_REFLEXIVE.length; i++) {
       var r = UK_REFLEXIVE[i]
       if (word.length - r.length >= 4 && word.slice(-r.length) === r) {
