@@ -1,8 +1,8 @@
 """Our own CSS and JS as the site serves them: bundled, minified, named by their content.
 
 The sources stay readable under docs/assets/ (the node tests load them as they are). A
-page gets one stylesheet, the search worker, and only the script bundles its HTML asks
-for: a bundle is wanted when one of the page's tags carries one of its data-pb-* markers.
+page gets one stylesheet (two in the staff edition), the search worker, and only the
+script bundles its HTML asks for: a bundle is wanted when one of the page's tags carries one of its data-pb-* markers.
 A bundle fetched on demand (the checklist exchange) is on no page: the bundle that needs
 it learns its address from a `data-pb-load-<name>` attribute on its own script tag.
 
@@ -26,6 +26,7 @@ import rjsmin
 
 class Role(Enum):
     every_page = "every-page"        # the stylesheet
+    staff_pages = "staff-pages"      # every page of the staff edition, absent from the public one
     by_marker = "by-marker"          # scripts for pages whose HTML uses them
     on_demand = "on-demand"          # fetched by another bundle when a reader needs it
     search_worker = "search-worker"  # replaces Material's search worker
@@ -44,6 +45,7 @@ class BundleSpec:
 SPECS: tuple[BundleSpec, ...] = (
     BundleSpec("handbook", Role.every_page, "assets/stylesheets",
                ("stylesheets/handbook.css", "stylesheets/checklists.css")),
+    BundleSpec("staff", Role.staff_pages, "assets/stylesheets", ("stylesheets/staff.css",)),
     BundleSpec("checklists", Role.by_marker, "assets/javascripts",
                ("javascripts/checklist-core.js", "javascripts/checklists.js"),
                markers=("data-pb-checklist",), loads=("exchange",)),
@@ -102,9 +104,13 @@ class Bundles:
     def of_role(self, role: Role) -> list[Bundle]:
         return [b for b in self.by_name.values() if b.spec.role is role]
 
-    @property
-    def stylesheets(self) -> list[str]:
-        return [b.path for b in self.of_role(Role.every_page)]
+    def published(self, staff: bool) -> list[Bundle]:
+        """The bundles an edition publishes: the public one leaves out the staff styles."""
+        return [b for b in self.by_name.values() if staff or b.spec.role is not Role.staff_pages]
+
+    def stylesheets(self, staff: bool) -> list[str]:
+        roles = (Role.every_page, Role.staff_pages) if staff else (Role.every_page,)
+        return [b.path for b in self.by_name.values() if b.spec.role in roles]
 
     @property
     def search_worker(self) -> Bundle:

@@ -9,7 +9,8 @@ HANDBOOK_EDITION (`public`, the default, or `internal` for staff).
 - The public edition drops pages of internal playbooks and everything under `staff/`,
   and their nav entries, so no internal page is built, indexed or listed in the sitemap.
 - Our CSS and JS are published as the bundles of macros/assets.py: the stylesheet on
-  every page, each script bundle on the pages whose HTML uses it.
+  every page (the staff styles in the staff edition only), each script bundle on the
+  pages whose HTML uses it.
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _bundles = build_bundles(Path(config.docs_dir) / "assets")
     except AssetError as exc:
         raise PluginError(str(exc)) from None
-    config.extra_css = [*config.extra_css, *_bundles.stylesheets]
+    config.extra_css = [*config.extra_css, *_bundles.stylesheets(staff=edition is Edition.internal)]
     config.extra["handbook"] = {
         **config.extra["handbook"],
         "language": language,
@@ -144,11 +145,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         localised = File(target, config.docs_dir, config.site_dir, config.use_directory_urls)
         localised.abs_src_path = file.abs_src_path
         files.append(localised)
-    published = bundles()
+    assets = bundles()
     for file in list(files):
-        if file.src_uri.startswith(ASSETS) and file.src_uri.removeprefix(ASSETS) in published.sources:
+        if file.src_uri.startswith(ASSETS) and file.src_uri.removeprefix(ASSETS) in assets.sources:
             files.remove(file)
-    for bundle in published:
+    for bundle in assets.published(staff=handbook["edition"] == Edition.internal.value):
         files.append(File.generated(config, bundle.path, content=bundle.content))
     if handbook["edition"] == Edition.public.value:
         hidden = set(handbook["hidden_pages"])

@@ -101,7 +101,8 @@ for (const name of ["HandbookClipboard", "HandbookChecklistExchange", "HandbookC
 def test_minifying_keeps_the_code_and_drops_comments() -> None:
     checklists = build_bundles(ASSETS).by_name["checklists"].content.decode("utf-8")
     assert "/*" not in checklists and "data-pb-load-exchange" in checklists
-    sources = sum((ASSETS / s).stat().st_size for s in SPECS[1].sources)
+    spec = next(spec for spec in SPECS if spec.name == "checklists")
+    sources = sum((ASSETS / s).stat().st_size for s in spec.sources)
     assert len(checklists) < 0.75 * sources
 
 
@@ -129,8 +130,21 @@ def test_sources_are_not_published_only_bundles(built_site: BuiltSite) -> None:
         folder = site / edition / "assets"
         for source in build_bundles(ASSETS).sources:
             assert not (folder / source).exists(), f"{edition}assets/{source} is published as a source"
-        for bundle in build_bundles(ASSETS):
+        for bundle in build_bundles(ASSETS).published(staff=False):
             assert (site / edition / bundle.path).read_bytes() == bundle.content
+
+
+def test_staff_styles_only_in_the_staff_edition(built_site: BuiltSite, built_internal_site: Path) -> None:
+    staff = build_bundles(ASSETS).by_name["staff"]
+    assert staff.spec.role is Role.staff_pages and b"pb-badge--internal" in staff.content
+    for edition in ("", "uk/", "en/"):
+        assert not (built_site.path / edition / staff.path).exists()
+        assert (built_internal_site / edition / staff.path).read_bytes() == staff.content
+    public = page(built_site.path, "playbooks/crisis-steps/index.html")
+    internal = page(built_internal_site, "playbooks/crisis-steps/index.html")
+    assert not public.select(f'link[href$="{staff.file_name}"]')
+    assert internal.select(f'link[href$="{staff.file_name}"]')
+    assert internal.select(".pb-badge--internal, .pb-section--internal"), "the staff page has content to style"
 
 
 def test_each_page_loads_the_stylesheet_and_only_the_scripts_it_uses(built_site: BuiltSite) -> None:
