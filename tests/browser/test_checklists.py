@@ -307,6 +307,35 @@ def test_export_then_import_in_a_fresh_browser(page, browser, site_server: str, 
         assert not errors
 
 
+def test_export_tools_load_on_first_use_and_a_failed_load_is_said(browser, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    """The exchange bundle is not part of the page: it is fetched when a reader heads for
+    the tools. When it cannot be fetched, the checklist says so and tries again later."""
+    with guarded_context(browser, site_server) as (ctx, errors):
+        fetched: list[str] = []
+        blocked = {"on": True}
+
+        def exchange(route, request):  # type: ignore[no-untyped-def]
+            fetched.append(request.url)
+            route.abort() if blocked["on"] else route.continue_()
+
+        ctx.route(re.compile(r".*/assets/javascripts/exchange\.[0-9a-f]{8}\.min\.js$"), exchange)
+        page = ctx.new_page()
+        downloads: list[object] = []
+        page.on("download", lambda download: downloads.append(download))
+        open_page(page, site_server, "en/" + PAGE)
+        box(page, item_ids(page)[0]).check()
+        page.wait_for_timeout(300)
+        assert fetched == [], "ticking needs no exchange code"
+        action(page, "download").click()
+        expect_text(el(page, "status"), "Couldn’t load the export tools: check the connection and try again")
+        assert fetched and downloads == [], "the click asked for the bundle, and nothing was saved"
+        blocked["on"] = False
+        with page.expect_download() as info:
+            action(page, "download").click()
+        assert info.value.suggested_filename.startswith("shore-agreements-")
+        assert not errors
+
+
 def test_copy_as_text_for_an_email(page, context, site_server: str) -> None:  # type: ignore[no-untyped-def]
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
     open_page(page, site_server, "uk/" + PAGE)
