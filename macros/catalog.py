@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from . import models
 from .errors import ContentError, ContentErrors
 from .languages import LANGUAGES
-from .models import PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Playbook
+from .models import PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Playbook, walked_fields
 from .yaml_source import Path_, YamlDocument, YamlSyntaxError, load_yaml
 
 PLAYBOOK_DIR = "playbooks"
@@ -275,7 +275,8 @@ def _duplicate_ids(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
     """Entries of one list that share an id (sections, points, items, stories...)."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _duplicate_ids(value, path + (key,))
+            if isinstance(value, (dict, list)):  # a scalar holds no ids
+                yield from _duplicate_ids(value, path + (key,))
     elif isinstance(data, list):
         seen: set[str] = set()
         for index, entry in enumerate(data):
@@ -283,7 +284,8 @@ def _duplicate_ids(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
                 if entry["id"] in seen:
                     yield path + (index,), entry["id"]
                 seen.add(entry["id"])
-            yield from _duplicate_ids(entry, path + (index,))
+            if isinstance(entry, (dict, list)):
+                yield from _duplicate_ids(entry, path + (index,))
 
 
 def _where(loc: Path_, data: Any) -> str:
@@ -401,11 +403,14 @@ def _dump(catalog: Catalog, owner: str) -> Any:
     return catalog.sources[owner].document.data
 
 
+_REF_FIELDS = frozenset({"see_also", "indicates"})
+
+
 def _refs(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
     """Every reference (`see_also`, `indicates`) in a model, with its path in the file."""
-    for name in type(model).model_fields:
+    for name in walked_fields(type(model), _REF_FIELDS):
         value = getattr(model, name)
-        if name in {"see_also", "indicates"}:
+        if name in _REF_FIELDS:
             for index, ref in enumerate(value):
                 yield path + (name, index), ref
         elif isinstance(value, BaseModel):
