@@ -86,6 +86,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a Renderer lives for one build: no stat() per template use
         )
         self.env.filters["t"] = self.text
         self.env.filters["paragraphs"] = paragraphs
