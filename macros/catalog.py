@@ -174,9 +174,10 @@ def _load_dir(
     for path in stray:
         rel = path.relative_to(root)
         errors.append(ContentError(rel, None, "file", "content files end in .yml"))
+    real = directory.resolve()
     for path in sorted(directory.glob("*.yml")):
         rel = path.relative_to(root)
-        parsed = _parse(path, rel, model, errors)
+        parsed = _parse(path, real / path.name, rel, model, errors)
         if parsed is None:
             catalog.broken.add(path.stem)
             continue
@@ -208,7 +209,7 @@ _CATALOGS: dict[Path, tuple[tuple[int, ...], Catalog]] = {}
 
 
 def _parse(
-    path: Path, rel: Path, model: type[M], errors: list[ContentError]
+    path: Path, real: Path, rel: Path, model: type[M], errors: list[ContentError]
 ) -> tuple[M, Source] | None:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
@@ -218,7 +219,7 @@ def _parse(
         return None
     raw = path.read_bytes()
     digest = hashlib.blake2b(raw, digest_size=16).digest()
-    key = (model.__name__, path.resolve(), rel)
+    key = (model.__name__, real, rel)
     cached = _PARSED.get(key)
     if cached is not None and cached[0] == digest:
         errors.extend(cached[2])
