@@ -9,9 +9,12 @@ from __future__ import annotations
 import difflib
 import gc
 import hashlib
+import os
+import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -138,6 +141,7 @@ def load_catalog(root: Path) -> Catalog:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        _adopt_shared()
         playbooks = _load_dir(root, PLAYBOOK_DIR, Playbook, catalog, errors)
         checklists = _load_dir(root, CHECKLIST_DIR, Checklist, catalog, errors)
     finally:
@@ -206,6 +210,43 @@ MAX_FILE_BYTES = 1_000_000
 # change, but each file is parsed and validated only when its bytes change.
 _PARSED: dict[tuple[str, Path, Path], tuple[bytes, Any, list[ContentError]]] = {}
 _CATALOGS: dict[Path, tuple[tuple[int, ...], Catalog]] = {}
+
+# The edition builder (macros.engine.build) loads the catalog in its own process while the
+# editions build in theirs, and shares its parse cache through a file named here: an
+# edition that has parsed nothing yet takes the entries, and `_parse` still uses an entry
+# only for the very bytes it was made from.
+SHARED_PARSE_ENV = "HANDBOOK_SHARED_PARSE"
+
+
+def share_parsed(root: Path, target: Path) -> None:
+    """Write the parse cache of the files under `root` to `target`, whole or not at all."""
+    base = Path(root).resolve()
+    entries = {key: entry for key, entry in _PARSED.items() if key[1].is_relative_to(base)}
+    partial = target.with_name(f"{target.name}.partial")
+    partial.write_bytes(pickle.dumps((_code_key(), entries), protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(target)
+
+
+def _adopt_shared() -> None:
+    """Before this process parses anything: the entries shared with it, if they are ready."""
+    name = os.environ.get(SHARED_PARSE_ENV)
+    if _PARSED or not name:
+        return
+    try:
+        code, entries = pickle.loads(Path(name).read_bytes())  # noqa: S301 - the builder's own file
+    except Exception:  # noqa: BLE001 - not written yet (no slower than waiting) or amiss: parse here
+        return
+    if code == _code_key():
+        _PARSED.update(entries)
+
+
+@cache
+def _code_key() -> bytes:
+    """The code that turns bytes into entries: a process running other code parses itself."""
+    here = Path(__file__).parent
+    sources = b"".join((here / name).read_bytes() for name in
+                       ("catalog.py", "errors.py", "languages.py", "models.py", "yaml_source.py"))
+    return hashlib.blake2b(sources, digest_size=16).digest()
 
 
 def _parse(

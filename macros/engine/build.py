@@ -17,7 +17,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..catalog import load_catalog
+from ..catalog import SHARED_PARSE_ENV, load_catalog, share_parsed
 from ..editions import Edition
 from ..errors import ContentErrors
 from ..reviews import overdue_reviews, today
@@ -38,15 +38,17 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
                jobs: int = 2, extra_env: dict[str, str] | None = None,
                edition: Edition = Edition.public) -> int:
     settings = read_settings(config)
-    # Said while the editions build: the check reads every content file, and waiting for it
-    # first would add one full load of the content to every build.
-    reviews = threading.Thread(target=_warn_overdue_reviews, args=(root,), daemon=True)
-    reviews.start()
     selected = languages or settings.languages
     staging = out.with_name(f".{out.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": edition.value, **(extra_env or {})}
+    shared = staging / "parsed.pickle"
+    # Done while the editions build: waiting for it first would add one full load of the
+    # content to every build.
+    reviews = threading.Thread(target=_load_content, args=(root, shared), daemon=True)
+    reviews.start()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": edition.value,
+           SHARED_PARSE_ENV: str(shared), **(extra_env or {})}
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = list(pool.map(
@@ -81,12 +83,16 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     return 0
 
 
-def _warn_overdue_reviews(root: Path) -> None:
-    """A stale playbook does not stop a build; it is said loudly (`make check-reviews` fails)."""
+def _load_content(root: Path, shared: Path) -> None:
+    """Parse the content once for the editions that have not started parsing it yet, and
+    warn of overdue reviews: a stale playbook does not stop a build; it is said loudly
+    (`make check-reviews` fails)."""
     try:
         catalog = load_catalog(root)
     except ContentErrors:
         return  # the edition builds report content errors themselves
+    finally:
+        share_parsed(root, shared)
     for problem in overdue_reviews(catalog, today()):
         print(f"warning: {problem}", file=sys.stderr)
 
