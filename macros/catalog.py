@@ -9,9 +9,12 @@ from __future__ import annotations
 import difflib
 import gc
 import hashlib
+import os
+import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from . import models
 from .errors import ContentError, ContentErrors
 from .languages import LANGUAGES
-from .models import PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Playbook
+from .models import PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Playbook, walked_fields
 from .yaml_source import Path_, YamlDocument, YamlSyntaxError, load_yaml
 
 PLAYBOOK_DIR = "playbooks"
@@ -138,6 +141,7 @@ def load_catalog(root: Path) -> Catalog:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        _adopt_shared()
         playbooks = _load_dir(root, PLAYBOOK_DIR, Playbook, catalog, errors)
         checklists = _load_dir(root, CHECKLIST_DIR, Checklist, catalog, errors)
     finally:
@@ -174,9 +178,10 @@ def _load_dir(
     for path in stray:
         rel = path.relative_to(root)
         errors.append(ContentError(rel, None, "file", "content files end in .yml"))
+    real = directory.resolve()
     for path in sorted(directory.glob("*.yml")):
         rel = path.relative_to(root)
-        parsed = _parse(path, rel, model, errors)
+        parsed = _parse(path, real / path.name, rel, model, errors)
         if parsed is None:
             catalog.broken.add(path.stem)
             continue
@@ -206,9 +211,46 @@ MAX_FILE_BYTES = 1_000_000
 _PARSED: dict[tuple[str, Path, Path], tuple[bytes, Any, list[ContentError]]] = {}
 _CATALOGS: dict[Path, tuple[tuple[int, ...], Catalog]] = {}
 
+# The edition builder (macros.engine.build) loads the catalog in its own process while the
+# editions build in theirs, and shares its parse cache through a file named here: an
+# edition that has parsed nothing yet takes the entries, and `_parse` still uses an entry
+# only for the very bytes it was made from.
+SHARED_PARSE_ENV = "HANDBOOK_SHARED_PARSE"
+
+
+def share_parsed(root: Path, target: Path) -> None:
+    """Write the parse cache of the files under `root` to `target`, whole or not at all."""
+    base = Path(root).resolve()
+    entries = {key: entry for key, entry in _PARSED.items() if key[1].is_relative_to(base)}
+    partial = target.with_name(f"{target.name}.partial")
+    partial.write_bytes(pickle.dumps((_code_key(), entries), protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(target)
+
+
+def _adopt_shared() -> None:
+    """Before this process parses anything: the entries shared with it, if they are ready."""
+    name = os.environ.get(SHARED_PARSE_ENV)
+    if _PARSED or not name:
+        return
+    try:
+        code, entries = pickle.loads(Path(name).read_bytes())  # noqa: S301 - the builder's own file
+    except Exception:  # noqa: BLE001 - not written yet (no slower than waiting) or amiss: parse here
+        return
+    if code == _code_key():
+        _PARSED.update(entries)
+
+
+@cache
+def _code_key() -> bytes:
+    """The code that turns bytes into entries: a process running other code parses itself."""
+    here = Path(__file__).parent
+    sources = b"".join((here / name).read_bytes() for name in
+                       ("catalog.py", "errors.py", "languages.py", "models.py", "yaml_source.py"))
+    return hashlib.blake2b(sources, digest_size=16).digest()
+
 
 def _parse(
-    path: Path, rel: Path, model: type[M], errors: list[ContentError]
+    path: Path, real: Path, rel: Path, model: type[M], errors: list[ContentError]
 ) -> tuple[M, Source] | None:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
@@ -218,7 +260,7 @@ def _parse(
         return None
     raw = path.read_bytes()
     digest = hashlib.blake2b(raw, digest_size=16).digest()
-    key = (model.__name__, path.resolve(), rel)
+    key = (model.__name__, real, rel)
     cached = _PARSED.get(key)
     if cached is not None and cached[0] == digest:
         errors.extend(cached[2])
@@ -275,7 +317,8 @@ def _duplicate_ids(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
     """Entries of one list that share an id (sections, points, items, stories...)."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _duplicate_ids(value, path + (key,))
+            if isinstance(value, (dict, list)):  # a scalar holds no ids
+                yield from _duplicate_ids(value, path + (key,))
     elif isinstance(data, list):
         seen: set[str] = set()
         for index, entry in enumerate(data):
@@ -283,7 +326,8 @@ def _duplicate_ids(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
                 if entry["id"] in seen:
                     yield path + (index,), entry["id"]
                 seen.add(entry["id"])
-            yield from _duplicate_ids(entry, path + (index,))
+            if isinstance(entry, (dict, list)):
+                yield from _duplicate_ids(entry, path + (index,))
 
 
 def _where(loc: Path_, data: Any) -> str:
@@ -401,11 +445,14 @@ def _dump(catalog: Catalog, owner: str) -> Any:
     return catalog.sources[owner].document.data
 
 
+_REF_FIELDS = frozenset({"see_also", "indicates"})
+
+
 def _refs(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
     """Every reference (`see_also`, `indicates`) in a model, with its path in the file."""
-    for name in type(model).model_fields:
+    for name in walked_fields(type(model), _REF_FIELDS):
         value = getattr(model, name)
-        if name in {"see_also", "indicates"}:
+        if name in _REF_FIELDS:
             for index, ref in enumerate(value):
                 yield path + (name, index), ref
         elif isinstance(value, BaseModel):

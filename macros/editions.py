@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalog import Catalog
-from .models import Text
+from .models import Text, walked_fields
 
 
 class Edition(str, Enum):
@@ -63,7 +63,8 @@ def _public_view(catalog: Catalog) -> Catalog:
 
 # The walk copies a model only where something below it changed, and hands back the very
 # same object otherwise: most content is public, so the public view shares it (models are
-# frozen) instead of copying every point and item of every playbook.
+# frozen) instead of copying every point and item of every playbook. It enters only the
+# fields that `field` rewrites and those that can hold more models (texts never change).
 
 _DESCEND = object()  # from `field`: leave this field to the recursive walk
 
@@ -72,19 +73,21 @@ def _same(old: list[Any], new: list[Any]) -> bool:
     return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
 
 
-def _rewrite(model: Any, drop: Callable[[Any], bool], field: Callable[[str, Any], Any]) -> Any:
-    """Copy-on-change walk: `drop` removes list entries, `field` replaces a field's value."""
+def _rewrite(model: Any, drop: Callable[[Any], bool], field: Callable[[str, Any], Any],
+             names: frozenset[str]) -> Any:
+    """Copy-on-change walk: `drop` removes list entries, `field` replaces the value of the
+    fields in `names`."""
     if isinstance(model, list):
-        kept = [_rewrite(entry, drop, field) for entry in model if not drop(entry)]
+        kept = [_rewrite(entry, drop, field, names) for entry in model if not drop(entry)]
         return model if _same(model, kept) else kept
     if not isinstance(model, BaseModel) or isinstance(model, Text):
         return model
     update: dict[str, Any] = {}
-    for name in type(model).model_fields:
+    for name in walked_fields(type(model), names):
         value = getattr(model, name)
-        new = field(name, value)
+        new = field(name, value) if name in names else _DESCEND
         if new is _DESCEND:
-            new = _rewrite(value, drop, field) if isinstance(value, (list, BaseModel)) else value
+            new = _rewrite(value, drop, field, names) if isinstance(value, (list, BaseModel)) else value
         if new is not value:
             update[name] = new
     return model.model_copy(update=update) if update else model
@@ -95,7 +98,8 @@ def _strip(model: Any) -> Any:
     return _rewrite(
         model,
         drop=lambda entry: isinstance(entry, BaseModel) and bool(getattr(entry, "internal", False)),
-        field=lambda name, value: None if name == "staff_note" else _DESCEND,
+        field=lambda name, value: None,
+        names=frozenset({"staff_note"}),
     )
 
 
@@ -109,4 +113,5 @@ def _cut(model: Any, view: Catalog) -> Any:
             return None
         return _DESCEND
 
-    return _rewrite(model, drop=lambda entry: False, field=field)
+    return _rewrite(model, drop=lambda entry: False, field=field,
+                    names=frozenset({"see_also", "indicates", "checklist"}))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
-from typing import Annotated
+from functools import cache
+from typing import Annotated, Any, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -286,3 +287,18 @@ class Checklist(_Strict):
     internal: InternalFlag = False
     items: list[Item] = Field(min_length=1)
 
+
+
+@cache
+def walked_fields(model: type[BaseModel], also: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The fields of a model that can hold other models (Text aside), and those in `also`,
+    in field order: all that a walk over the content for references or internal parts
+    needs to enter."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if name in also or _holds_models(info.annotation))
+
+
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return not issubclass(annotation, Text)
+    return any(_holds_models(arg) for arg in get_args(annotation))

@@ -9,6 +9,7 @@ caller passes `link`, which turns a logical page path (`playbooks/<id>`, `briefs
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+import jinja2
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import tools
@@ -42,7 +44,27 @@ def playbook_page(playbook_id: str) -> str:
 def brief_page(brief_id: str) -> str:
     return f"briefs/{brief_id}"
 
-_TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+# The edition builder (macros.engine.build) compiles the templates once for every edition,
+# under the folder named here.
+SHARED_TEMPLATES_ENV = "HANDBOOK_SHARED_TEMPLATES"
+
+
+def compiled_templates(folder: Path) -> Path:
+    """Where Renderers of this very code keep compiled templates under `folder`: Jinja checks
+    each template's source, but not the settings and filters it was compiled with."""
+    code = Path(__file__).read_bytes() + jinja2.__version__.encode()
+    return folder / hashlib.blake2b(code, digest_size=16).hexdigest()
+
+
+def shared_templates() -> Path | None:
+    """The templates the edition builder compiled for this code, once it has written them all."""
+    folder = os.environ.get(SHARED_TEMPLATES_ENV)
+    compiled = compiled_templates(Path(folder)) if folder else None
+    return compiled if compiled is not None and compiled.is_dir() else None
+
 # Python-Markdown's backslash-escapable characters (its ESCAPED_CHARS, less `>`).
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
@@ -73,19 +95,23 @@ class Ref:
 
 class Renderer:
     def __init__(self, catalog: Catalog, language: str, link: Link, *, staff: bool = False,
-                 today: date | None = None) -> None:
+                 today: date | None = None, templates: Path = TEMPLATES, compiled: Path | None = None) -> None:
+        """`compiled`: a folder of compiled templates (see `compiled_templates`) to read
+        and add to, instead of compiling every template in this process."""
         self.catalog = catalog
         self.language = language
         self.link = link
         self.staff = staff
         self.today = today or date.today()
         self.env = Environment(
-            loader=FileSystemLoader(_TEMPLATES),
+            loader=FileSystemLoader(templates),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a Renderer lives for one build: no stat() per template use
+            bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
         )
         self.env.filters["t"] = self.text
         self.env.filters["paragraphs"] = paragraphs
@@ -112,6 +138,11 @@ class Renderer:
             glossary_page=GLOSSARY_PAGE,
             briefs_page=BRIEFS_PAGE,
         )
+
+    def compile_all(self) -> None:
+        """Compile every template now (into `compiled`, for Renderers in other processes)."""
+        for name in self.env.list_templates():
+            self.env.get_template(name)
 
     # -- helpers the templates call ------------------------------------------------
     def text(self, value: Text | None) -> str:

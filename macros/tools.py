@@ -98,7 +98,6 @@ def term_pattern(term: Term, language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{alternatives})[\w'’-]*", re.IGNORECASE)
 
 
-_WORD_BREAK = re.compile(r"[^\w'’]")
 _WORD_TAIL = re.compile(r"[\w'’-]*")
 
 
@@ -122,19 +121,25 @@ class TermFinder:
         # The first letters of every form: most words start otherwise and are passed over.
         self.head = min(2, *self.lengths) if self.lengths else 0
         self.heads = {form[:self.head] for form in self.forms}
+        # Word starts (the text's start, or after a character other than a letter, digit, _
+        # or apostrophe) whose letter may begin a form, found by the regex engine: matching
+        # without case takes every letter whose lower case is a form's first (and a few
+        # more, such as ſ for s), and `heads` decides.
+        firsts = "".join(sorted({re.escape(form[0]) for form in self.forms}))
+        self.starts = re.compile(rf"(?<![\w'’])[{firsts}]", re.IGNORECASE) if firsts else None
 
     def find(self, text: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) of each use, by start; at one start, each term's longest form."""
-        if not self.forms:
+        if self.starts is None:
             return []
         lowered = text.lower()
         if len(lowered) != len(text):  # a rare letter whose lower case is longer: use the regexes
             return sorted(((m.start(), m.end(), t) for t in self.terms
                            for m in term_pattern(t, self.language).finditer(text)), key=lambda f: f[0])
         found: list[tuple[int, int, Term]] = []
-        starts = [0, *(m.end() for m in _WORD_BREAK.finditer(text))]
         head, heads = self.head, self.heads
-        for start in starts:
+        for match in self.starts.finditer(text):
+            start = match.start()
             if lowered[start:start + head] not in heads:
                 continue
             seen: set[str] = set()

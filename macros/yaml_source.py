@@ -14,6 +14,12 @@ import yaml
 Path_ = tuple[str | int, ...]
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAPPING = "tag:yaml.org,2002:map"
+_SEQUENCE = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
 class _StrictSafeLoader(yaml.SafeLoader):
     """SafeLoader without implicit timestamps: dates in text stay text."""
 
@@ -23,21 +29,38 @@ _RESOLVERS = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _StrictSafeLoader.yaml_implicit_resolvers = _RESOLVERS
+assert None not in _RESOLVERS and not yaml.SafeLoader.yaml_path_resolvers, "resolve() below skips them"
 
 # libyaml's parser reads a file 15x faster than the pure-Python one; errors are then
 # re-read by the pure-Python parser, whose messages are clearer ("found character '\t'").
 _FastLoader: type[yaml.SafeLoader]
 if getattr(yaml, "__with_libyaml__", False):
     class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
-        """The same rules as _StrictSafeLoader, on libyaml's parser."""
+        """The same rules as _StrictSafeLoader, on libyaml's parser.
+
+        libyaml calls back into Python for every node; these callbacks do what PyYAML's
+        resolver does for SafeLoader's rules, without its machinery for path and wildcard
+        resolvers (SafeLoader has none).
+        """
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+            if kind is yaml.ScalarNode:
+                if implicit[0]:  # a plain scalar: `true`, `12`, `~`... by its first character
+                    for tag, regexp in _RESOLVERS.get(value[:1], ()):
+                        if regexp.match(value):
+                            return tag
+                return _STR
+            return _SEQUENCE if kind is yaml.SequenceNode else _MAPPING
 
     _FastLoader.yaml_implicit_resolvers = _RESOLVERS
 else:  # pragma: no cover - PyYAML wheels ship libyaml
     _FastLoader = _StrictSafeLoader
-
-_MAPPING = "tag:yaml.org,2002:map"
-_SEQUENCE = "tag:yaml.org,2002:seq"
-_MERGE = "tag:yaml.org,2002:merge"
 
 
 class YamlSyntaxError(Exception):
@@ -103,38 +126,43 @@ def _refuse(node: yaml.Node, message: str) -> yaml.MarkedYAMLError:
 
 def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, positions: dict[Path_, int],
            seen: set[int]) -> Any:
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        # A list or mapping met twice is an alias (*name) of an anchor (&name): expanding
-        # aliases is how a 1 KB file becomes gigabytes ("billion laughs"). Content spells
-        # every text out instead. The line is where the alias is used.
-        if id(node) in seen:
-            line = positions.get(path) or positions.get(path[:-1])
-            raise YamlSyntaxError(line, "invalid YAML: an alias (*name) may not repeat a list or "
-                                        "mapping; write it out")
-        seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        positions.setdefault(path, node.start_mark.line + 1)
+        return _scalar(loader, node)
+    # A list or mapping met twice is an alias (*name) of an anchor (&name): expanding
+    # aliases is how a 1 KB file becomes gigabytes ("billion laughs"). Content spells
+    # every text out instead. The line is where the alias is used.
+    if id(node) in seen:
+        line = positions.get(path) or positions.get(path[:-1])
+        raise YamlSyntaxError(line, "invalid YAML: an alias (*name) may not repeat a list or "
+                                    "mapping; write it out")
+    seen.add(id(node))
     positions.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        if node.tag not in (_MAPPING, _SEQUENCE):
-            raise _refuse(node, f"tag {node.tag!r} is not allowed; content is plain YAML")
-    if isinstance(node, yaml.MappingNode):
-        if any(key.tag == _MERGE for key, _ in node.value):
-            raise _refuse(node, "merge keys (<<) are not allowed; write every field out")
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _refuse(key_node, "a key must be a plain word, not a list or mapping")
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
-            if key in result:
-                raise yaml.MarkedYAMLError(
-                    problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark
-                )
-            positions[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _build(loader, value_node, path + (key,), positions, seen)
-        return result
+    if node.tag not in (_MAPPING, _SEQUENCE):
+        raise _refuse(node, f"tag {node.tag!r} is not allowed; content is plain YAML")
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), positions, seen) for i, item in enumerate(node.value)]
+    if any(key.tag == _MERGE for key, _ in node.value):
+        raise _refuse(node, "merge keys (<<) are not allowed; write every field out")
+    result: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _refuse(key_node, "a key must be a plain word, not a list or mapping")
+        key = key_node.value if key_node.tag == _STR else str(loader.construct_object(key_node, deep=True))
+        if key in result:
+            raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
+        here = path + (key,)
+        positions[here] = key_node.start_mark.line + 1
+        if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):  # its line is its key's
+            result[key] = value_node.value
+        else:
+            result[key] = _build(loader, value_node, here, positions, seen)
+    return result
+
+
+def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    if node.tag == _STR:  # most of any file: the text itself, without the constructor's bookkeeping
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError):  # `!!int abc`, `!!bool maybe`

@@ -15,10 +15,8 @@ from mkdocs.utils import get_relative_url
 from ..catalog import load_catalog
 from ..editions import Edition, edition_view
 from ..errors import ContentErrors
-from ..rendering import Renderer
+from ..rendering import Renderer, shared_templates
 from ..reviews import today
-
-
 
 
 def define_env(env: Any) -> None:
@@ -41,7 +39,7 @@ def define_env(env: Any) -> None:
         return f"{href}#{anchor}" if anchor else (href or "./")
 
     renderer = Renderer(catalog, env.conf["theme"]["language"], link,
-                        staff=edition is Edition.internal, today=today())
+                        staff=edition is Edition.internal, today=today(), compiled=shared_templates())
 
     env.macro(renderer.playbook, "playbook")
     env.macro(renderer.checklist, "checklist")

@@ -17,11 +17,14 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..catalog import load_catalog
+from jinja2 import TemplateError
+
+from ..catalog import SHARED_PARSE_ENV, Catalog, load_catalog, share_parsed
 from ..editions import Edition
 from ..errors import ContentErrors
+from ..rendering import SHARED_TEMPLATES_ENV, Renderer, compiled_templates
 from ..reviews import overdue_reviews, today
-from .settings import read_settings
+from .settings import Settings, read_settings
 
 
 def build_edition(root: Path, config: Path, language: str, dest: Path, env: dict[str, str]) -> tuple[str, int, str]:
@@ -38,15 +41,19 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
                jobs: int = 2, extra_env: dict[str, str] | None = None,
                edition: Edition = Edition.public) -> int:
     settings = read_settings(config)
-    # Said while the editions build: the check reads every content file, and waiting for it
-    # first would add one full load of the content to every build.
-    reviews = threading.Thread(target=_warn_overdue_reviews, args=(root,), daemon=True)
-    reviews.start()
     selected = languages or settings.languages
     staging = out.with_name(f".{out.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": edition.value, **(extra_env or {})}
+    shared = staging / "shared"
+    shared.mkdir()
+    # Done while the editions build: waiting for it first would add one full load of the
+    # content to every build.
+    reviews = threading.Thread(target=_load_content, args=(root, shared, settings), daemon=True)
+    reviews.start()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": edition.value,
+           SHARED_PARSE_ENV: str(shared / "parsed.pickle"), SHARED_TEMPLATES_ENV: str(shared),
+           **(extra_env or {})}
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = list(pool.map(
@@ -81,14 +88,33 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     return 0
 
 
-def _warn_overdue_reviews(root: Path) -> None:
-    """A stale playbook does not stop a build; it is said loudly (`make check-reviews` fails)."""
+def _load_content(root: Path, shared: Path, settings: Settings) -> None:
+    """Parse the content and compile the templates once, for the editions that have not
+    done it yet themselves, and warn of overdue reviews: a stale playbook does not stop a
+    build; it is said loudly (`make check-reviews` fails)."""
     try:
         catalog = load_catalog(root)
     except ContentErrors:
         return  # the edition builds report content errors themselves
+    finally:
+        share_parsed(root, shared / "parsed.pickle")
     for problem in overdue_reviews(catalog, today()):
         print(f"warning: {problem}", file=sys.stderr)
+    _compile_templates(catalog, root, shared, settings)
+
+
+def _compile_templates(catalog: Catalog, root: Path, shared: Path, settings: Settings) -> None:
+    """The project's templates, compiled into a folder the editions see only when complete."""
+    compiled = compiled_templates(shared)
+    partial = compiled.with_name(f"{compiled.name}.partial")
+    partial.mkdir()
+    renderer = Renderer(catalog, settings.default_language, lambda page, anchor: page,
+                        templates=root / "macros" / "templates", compiled=partial)
+    try:
+        renderer.compile_all()
+    except TemplateError:
+        return  # the editions report it themselves
+    partial.rename(compiled)
 
 
 def main(argv: list[str] | None = None) -> int:
