@@ -14,7 +14,6 @@ site engine: the MkDocs hooks publish what `build_bundles` returns.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -94,9 +93,6 @@ class Bundles:
     def __init__(self, bundles: list[Bundle], sources: set[str]) -> None:
         self.by_name = {b.spec.name: b for b in bundles}
         self.sources = frozenset(sources)  # paths under docs/assets/, not published themselves
-        self._tag = re.compile(
-            r"<[a-zA-Z][^<>]*?\s(?P<marker>" + "|".join(sorted({
-                re.escape(m) for b in bundles for m in b.spec.markers})) + r")(?=[\s=/>])")
 
     def __iter__(self) -> Iterator[Bundle]:
         return iter(self.by_name.values())
@@ -119,12 +115,27 @@ class Bundles:
 
     def scripts_for(self, html: str) -> list[PageScript]:
         """The script tags a page with this HTML needs, in the order of SPECS."""
-        used = {m["marker"] for m in self._tag.finditer(html)}
         return [
             PageScript(b.path, tuple((name, self.by_name[name].path) for name in b.spec.loads))
             for b in self.of_role(Role.by_marker)
-            if used & set(b.spec.markers)
+            if any(has_attribute(html, marker) for marker in b.spec.markers)
         ]
+
+
+def has_attribute(html: str, name: str) -> bool:
+    """Whether a tag in `html` carries the attribute `name`; the same word in text does not
+    count (text cannot hold a `<` of its own, so a tag is open where the last `<` comes
+    after the last `>`). Plain string search: this runs on every page of a build."""
+    start = 0
+    while (at := html.find(name, start)) >= 0:
+        start = at + len(name)
+        if (html[at - 1:at].isspace() and html[start:start + 1] in _ATTRIBUTE_END
+                and html.rfind("<", 0, at) > html.rfind(">", 0, at)):
+            return True
+    return False
+
+
+_ATTRIBUTE_END = frozenset({"=", ">", "/", " ", "\t", "\n", "\r", "\f"})
 
 
 def minify(text: str, suffix: str) -> str:
