@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -39,6 +39,14 @@ class BundleSpec:
     sources: tuple[str, ...]         # files under docs/assets/, in load order
     markers: tuple[str, ...] = ()    # data-pb-* attributes that make a page load it
     loads: tuple[str, ...] = ()      # on-demand bundles it fetches itself
+    # files only the edition of one language needs, put before `sources`
+    by_language: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def sources_for(self, language: str | None) -> tuple[str, ...]:
+        return self.by_language.get(language or "", ()) + self.sources
+
+    def every_source(self) -> tuple[str, ...]:
+        return tuple(s for extra in self.by_language.values() for s in extra) + self.sources
 
 
 SPECS: tuple[BundleSpec, ...] = (
@@ -57,8 +65,10 @@ SPECS: tuple[BundleSpec, ...] = (
                ("javascripts/clipboard.js", "javascripts/page-actions.js"),
                markers=("data-pb-template-form", "data-pb-copy", "data-pb-print")),
     # The worker imports Material's worker and lunr by paths relative to its own folder.
+    # Lunr stems Russian and English; our Ukrainian stemmer goes to that edition only.
     BundleSpec("handbook-search", Role.search_worker, "assets/javascripts/workers",
-               ("javascripts/handbook-stem.js", "javascripts/workers/handbook-search.js")),
+               ("javascripts/handbook-stem.js", "javascripts/workers/handbook-search.js"),
+               by_language={"uk": ("javascripts/stem-uk.js",)}),
 )
 
 # Every script and stylesheet under these folders of docs/assets/ must be in a bundle:
@@ -144,10 +154,10 @@ def minify(text: str, suffix: str) -> str:
     return rjsmin.jsmin(text)
 
 
-def _content(spec: BundleSpec, assets: Path) -> str:
+def _content(spec: BundleSpec, assets: Path, language: str | None) -> str:
     suffix = Path(spec.sources[0]).suffix
     parts = []
-    for source in spec.sources:
+    for source in spec.sources_for(language):
         path = assets / source
         if Path(source).suffix != suffix:
             raise AssetError(f"bundle {spec.name!r} mixes {suffix} and {source}")
@@ -159,8 +169,9 @@ def _content(spec: BundleSpec, assets: Path) -> str:
     return ("\n;" if suffix == ".js" else "\n").join(parts) + "\n"
 
 
-def build_bundles(assets: Path, specs: tuple[BundleSpec, ...] = SPECS) -> Bundles:
-    """Bundle the sources under `assets` (docs/assets) as `specs` say."""
+def build_bundles(assets: Path, language: str | None = None, specs: tuple[BundleSpec, ...] = SPECS) -> Bundles:
+    """Bundle the sources under `assets` (docs/assets) as `specs` say, for the edition in
+    `language` (None: no language's own files)."""
     names = {spec.name for spec in specs}
     for spec in specs:
         unknown = [name for name in spec.loads if name not in names]
@@ -168,11 +179,11 @@ def build_bundles(assets: Path, specs: tuple[BundleSpec, ...] = SPECS) -> Bundle
             raise AssetError(f"bundle {spec.name!r} loads unknown bundle {unknown[0]!r}")
     bundles = []
     for spec in specs:
-        content = _content(spec, assets).encode("utf-8")
+        content = _content(spec, assets, language).encode("utf-8")
         digest = hashlib.sha256(content).hexdigest()[:8]
         suffix = Path(spec.sources[0]).suffix
         bundles.append(Bundle(spec, f"{spec.folder}/{spec.name}.{digest}.min{suffix}", content))
-    sources = {s for spec in specs for s in spec.sources}
+    sources = {s for spec in specs for s in spec.every_source()}
     stray = sorted(
         str(p.relative_to(assets)) for folder in SOURCE_FOLDERS for p in (assets / folder).rglob("*")
         if p.suffix in {".js", ".css"} and str(p.relative_to(assets)) not in sources

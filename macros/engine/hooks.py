@@ -99,7 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     hidden = _hidden_pages(config, edition)
     global _bundles
     try:
-        _bundles = build_bundles(Path(config.docs_dir) / "assets")
+        _bundles = build_bundles(Path(config.docs_dir) / "assets", language)
     except AssetError as exc:
         raise PluginError(str(exc)) from None
     config.extra_css = [*config.extra_css, *_bundles.stylesheets(staff=edition is Edition.internal)]

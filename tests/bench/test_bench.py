@@ -181,11 +181,12 @@ def our_files_of_page(site: Path, html: Path) -> dict[str, int]:
     urls = [tag.get("href") for tag in soup.select('link[rel="stylesheet"][href]')]
     urls += [tag.get("src") for tag in soup.select("script[src]")]
     names = {url.split("?")[0].rsplit("/", 1)[-1] for url in urls if url}
-    bundles = build_bundles(OUR_ASSETS)
+    language = next((p for p in ("uk", "en") if html.relative_to(site).parts[0] == p), "ru")
+    bundles = build_bundles(OUR_ASSETS, language)
     # the search worker bundle loads on every page with search (overrides/main.html names it)
     if f'"{bundles.search_worker.file_name}"' in text:
         names.add(bundles.search_worker.file_name)
-    edition = site / next((p for p in ("uk", "en") if html.relative_to(site).parts[0] == p), "")
+    edition = site / ("" if language == "ru" else language)
     return {b.path: gzipped((edition / b.path).read_bytes()) for b in bundles if b.file_name in names}
 
 
@@ -204,7 +205,7 @@ def test_our_assets_per_page_gzipped(real_site: Path) -> None:
 
 
 def test_requests_of_a_checklist_page(real_site: Path, browser: Any) -> None:
-    ours = {b.file_name for b in build_bundles(OUR_ASSETS)}
+    ours = {b.file_name for b in build_bundles(OUR_ASSETS, "ru")}
     with serve(real_site, RESULTS["real_port"]) as base:
         context = offline_context(browser, base)
         page = context.new_page()

@@ -40,7 +40,7 @@ def test_every_source_is_in_a_bundle_and_names_carry_the_content_hash() -> None:
     for bundle in bundles:
         assert HASHED.match(bundle.file_name), bundle.path
         assert bundle.content.strip(), bundle.spec.name
-    assert bundles.sources == {s for spec in SPECS for s in spec.sources}
+    assert bundles.sources == {s for spec in SPECS for s in spec.every_source()}
     again = build_bundles(ASSETS)
     assert [b.path for b in again] == [b.path for b in bundles], "bundling must be deterministic"
 
@@ -65,11 +65,11 @@ def test_a_script_in_no_bundle_is_an_error(tmp_path: Path) -> None:
 def test_a_missing_source_and_an_unknown_load_are_errors(tmp_path: Path) -> None:
     missing = (BundleSpec("x", Role.by_marker, "assets/javascripts", ("javascripts/nope.js",)),)
     with pytest.raises(AssetError, match=r"bundle 'x': docs/assets/javascripts/nope\.js does not exist"):
-        build_bundles(ASSETS, missing)
+        build_bundles(ASSETS, specs=missing)
     unknown = (*SPECS[:1], BundleSpec("y", Role.by_marker, "assets/javascripts",
                                       ("javascripts/clipboard.js",), loads=("ghost",)))
     with pytest.raises(AssetError, match="loads unknown bundle 'ghost'"):
-        build_bundles(ASSETS, unknown)
+        build_bundles(ASSETS, specs=unknown)
 
 
 def test_script_bundles_are_valid_javascript_with_every_file_ended(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_script_bundles_are_valid_javascript_with_every_file_ended(tmp_path: Pat
     `(function` would call the first file's result. node --check parses each bundle,
     and running the exchange bundle proves its three files all ran."""
     bundles = build_bundles(ASSETS)
-    for bundle in bundles:
+    for bundle in [*bundles, build_bundles(ASSETS, "uk").search_worker]:
         if bundle.path.endswith(".js"):
             path = tmp_path / bundle.file_name
             path.write_bytes(bundle.content)
@@ -124,20 +124,24 @@ def test_pages_get_the_bundles_their_markers_ask_for() -> None:
 
 # -- in the built site -------------------------------------------------------------------------
 
+EDITIONS = {"ru": "", "uk": "uk/", "en": "en/"}
+
+
 def test_sources_are_not_published_only_bundles(built_site: BuiltSite) -> None:
     site = built_site.path
-    for edition in ("", "uk/", "en/"):
+    for language, edition in EDITIONS.items():
         folder = site / edition / "assets"
-        for source in build_bundles(ASSETS).sources:
+        bundles = build_bundles(ASSETS, language)
+        for source in bundles.sources:
             assert not (folder / source).exists(), f"{edition}assets/{source} is published as a source"
-        for bundle in build_bundles(ASSETS).published(staff=False):
+        for bundle in bundles.published(staff=False):
             assert (site / edition / bundle.path).read_bytes() == bundle.content
 
 
 def test_staff_styles_only_in_the_staff_edition(built_site: BuiltSite, built_internal_site: Path) -> None:
     staff = build_bundles(ASSETS).by_name["staff"]
     assert staff.spec.role is Role.staff_pages and b"pb-badge--internal" in staff.content
-    for edition in ("", "uk/", "en/"):
+    for edition in EDITIONS.values():
         assert not (built_site.path / edition / staff.path).exists()
         assert (built_internal_site / edition / staff.path).read_bytes() == staff.content
     public = page(built_site.path, "playbooks/crisis-steps/index.html")
@@ -168,9 +172,12 @@ def test_each_page_loads_the_stylesheet_and_only_the_scripts_it_uses(built_site:
 
 
 def test_search_runs_through_the_hashed_worker_bundle(built_site: BuiltSite) -> None:
-    worker = build_bundles(ASSETS).search_worker
-    for path in ("index.html", "uk/index.html", "en/playbooks/crisis-steps/index.html"):
-        html = (built_site.path / path).read_text("utf-8")
-        assert f'"{worker.file_name}"' in html, path
-    assert (built_site.path / worker.path).is_file()
-    assert b"HandbookStem" in worker.content and b"importScripts(" in worker.content
+    for language, page_path in (("ru", "index.html"), ("uk", "uk/index.html"),
+                                ("en", "en/playbooks/crisis-steps/index.html")):
+        worker = build_bundles(ASSETS, language).search_worker
+        html = (built_site.path / page_path).read_text("utf-8")
+        assert f'"{worker.file_name}"' in html, page_path
+        assert (built_site.path / EDITIONS[language] / worker.path).read_bytes() == worker.content
+        assert b"HandbookStem" in worker.content and b"importScripts(" in worker.content
+        # lunr stems Russian and English; only the Ukrainian worker carries our stemmer
+        assert ("остями".encode() in worker.content) == (language == "uk"), language
