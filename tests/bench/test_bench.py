@@ -39,7 +39,7 @@ from macros.engine.build import build_site
 from tests.bench.synthetic import make_project
 from tests.conftest import ROOT, copy_project, free_port, serve
 
-pytestmark = pytest.mark.bench
+pytestmark = [pytest.mark.bench, pytest.mark.timeout(1800)]  # a 1000-playbook pair takes minutes
 
 SIZES = (10, 100, 1000)
 SCALING_AIM = 11.0      # time(1000) / time(100): a hard limit, the bench fails above it
