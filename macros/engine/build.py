@@ -49,8 +49,8 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     shared.mkdir()
     # Done while the editions build: waiting for it first would add one full load of the
     # content to every build.
-    reviews = threading.Thread(target=_load_content, args=(root, shared, settings), daemon=True)
-    reviews.start()
+    loading = threading.Thread(target=_load_content, args=(root, shared, settings), daemon=True)
+    loading.start()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": edition.value,
            SHARED_PARSE_ENV: str(shared / "parsed.pickle"), SHARED_TEMPLATES_ENV: str(shared),
            **(extra_env or {})}
@@ -59,7 +59,7 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
         results = list(pool.map(
             lambda lang: build_edition(root, config, lang, staging / f"_{lang}", env), selected
         ))
-    reviews.join()
+    loading.join()
     failed = [(lang, log) for lang, code, log in results if code != 0]
     for lang, log in failed:
         print(f"--- edition {lang!r} failed ---\n{log.strip()}", file=sys.stderr)

@@ -16,6 +16,7 @@ Every figure is printed at the end and written to .benchmarks/handbook.json.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import os
@@ -34,7 +35,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.assets import build_bundles
+from macros.assets import Bundles, build_bundles
 from macros.engine.build import build_site
 from tests.bench.synthetic import make_project
 from tests.conftest import ROOT, copy_project, free_port, serve
@@ -172,6 +173,12 @@ def gzipped(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+@functools.cache
+def bundles_of(language: str) -> Bundles:
+    """An edition's bundles, made once: every page of the site is weighed against them."""
+    return build_bundles(OUR_ASSETS, language)
+
+
 def our_files_of_page(site: Path, html: Path) -> dict[str, int]:
     """Our bundles that a page loads (stylesheet, scripts, the search worker), with their
     gzipped sizes. An on-demand bundle (the checklist exchange) is fetched only when a
@@ -182,7 +189,7 @@ def our_files_of_page(site: Path, html: Path) -> dict[str, int]:
     urls += [tag.get("src") for tag in soup.select("script[src]")]
     names = {url.split("?")[0].rsplit("/", 1)[-1] for url in urls if url}
     language = next((p for p in ("uk", "en") if html.relative_to(site).parts[0] == p), "ru")
-    bundles = build_bundles(OUR_ASSETS, language)
+    bundles = bundles_of(language)
     # the search worker bundle loads on every page with search (overrides/main.html names it)
     if f'"{bundles.search_worker.file_name}"' in text:
         names.add(bundles.search_worker.file_name)
@@ -197,7 +204,7 @@ def test_our_assets_per_page_gzipped(real_site: Path) -> None:
     pages = {str(p.relative_to(real_site)): sum(our_files_of_page(real_site, p).values())
              for p in real_site.rglob("*.html") if p.name != "404.html"}
     heaviest = max(pages, key=lambda p: pages[p])
-    exchange = build_bundles(OUR_ASSETS).by_name["exchange"]
+    exchange = bundles_of("ru").by_name["exchange"]
     RESULTS["assets"] = {"gzip": sizes, "raw": raw, "gzip_total": sum(sizes.values()), "raw_total": sum(raw.values()),
                          "heaviest_page": heaviest, "heaviest_gzip": pages[heaviest],
                          "on_demand": {exchange.path: gzipped(exchange.content)}}
@@ -205,7 +212,7 @@ def test_our_assets_per_page_gzipped(real_site: Path) -> None:
 
 
 def test_requests_of_a_checklist_page(real_site: Path, browser: Any) -> None:
-    ours = {b.file_name for b in build_bundles(OUR_ASSETS, "ru")}
+    ours = {b.file_name for b in bundles_of("ru")}
     with serve(real_site, RESULTS["real_port"]) as base:
         context = offline_context(browser, base)
         page = context.new_page()

@@ -10,11 +10,9 @@
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn) }
 
-  function format(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (all, key) {
-      return key in values ? String(values[key]) : all
-    })
-  }
+  // "{count} signs" with values: the checklist core's filler (its bundle is on every page
+  // with a health check, since the diagnosis reads that checklist's ticks).
+  function format(template, values) { return window.HandbookChecklist.fill(template, values) }
 
   /* Risk from the ticked observations: acute signs or much weight make it high. */
   function assess(observations) {
