@@ -1,9 +1,13 @@
 """Models to page fragments, in one language, through autoescaped templates.
 
 The output is Markdown headings (so the theme builds its table of contents and
-anchors) around raw HTML blocks. Nothing here knows which site engine runs it: the
-caller passes `link`, which turns a logical page path (`playbooks/<id>`, `briefs/<id>`,
-`tools/glossary`) and an anchor into a URL.
+anchors) around raw HTML blocks: a `.md.j2` template writes Markdown heading lines and
+wraps its HTML in `{% filter html_block %}`, a `.html.j2` template writes only HTML.
+Nothing here knows which site engine
+runs it: the caller passes `link`, which turns a logical page path (`playbooks/<id>`,
+`briefs/<id>`, `tools/glossary`) and an anchor into a URL, and may pass `keep_html`, which
+takes each HTML block and returns what to put in the Markdown instead (an engine that
+converts Markdown can carry the finished HTML past its converter).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from .reviews import review_status, review_statuses
 from .ui import tag_label, ui_strings
 
 Link = Callable[[str, str | None], str]
+KeepHtml = Callable[[str], str]
 
 # Logical page paths: where each kind of page lives in docs/ (without .md).
 GLOSSARY_PAGE = "tools/glossary"
@@ -95,12 +100,15 @@ class Ref:
 
 class Renderer:
     def __init__(self, catalog: Catalog, language: str, link: Link, *, staff: bool = False,
-                 today: date | None = None, templates: Path = TEMPLATES, compiled: Path | None = None) -> None:
+                 today: date | None = None, templates: Path = TEMPLATES, compiled: Path | None = None,
+                 keep_html: KeepHtml | None = None) -> None:
         """`compiled`: a folder of compiled templates (see `compiled_templates`) to read
-        and add to, instead of compiling every template in this process."""
+        and add to, instead of compiling every template in this process. `keep_html`: see
+        the module's docstring; without it the HTML stays in the Markdown as it is."""
         self.catalog = catalog
         self.language = language
         self.link = link
+        self.keep_html = keep_html
         self.staff = staff
         self.today = today or date.today()
         self.env = Environment(
@@ -117,6 +125,7 @@ class Renderer:
         self.env.filters["paragraphs"] = paragraphs
         self.env.filters["md"] = markdown_inline
         self.env.filters["terms"] = self.with_terms
+        self.env.filters["html_block"] = self.html_block
         self._linked_terms: set[str] = set()
         self.env.globals.update(
             ui=self.ui,
@@ -260,7 +269,15 @@ class Renderer:
 
     def render(self, template: str, **context: object) -> str:
         self._linked_terms = set()
-        return self.env.get_template(template).render(**context)
+        output = self.env.get_template(template).render(**context)
+        # str(): a Markup would escape any plain str added to it (`heading + block`)
+        return str(self.html_block(output)) if template.endswith(".html.j2") else output
+
+    def html_block(self, html: str) -> Markup:
+        """A block of finished HTML as the engine wants it in the Markdown (see `keep_html`)."""
+        if self.keep_html is None or not html.strip():
+            return Markup(html)
+        return Markup(f"{self.keep_html(html.strip(chr(10)))}\n\n")
 
     def page_href(self, page: str, anchor: str | None = None) -> str:
         return self.link(page, anchor)

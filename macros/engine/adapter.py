@@ -17,6 +17,7 @@ from ..editions import Edition, edition_view
 from ..errors import ContentErrors
 from ..rendering import Renderer, shared_templates
 from ..reviews import today
+from .passthrough import PASSTHROUGH
 
 
 def define_env(env: Any) -> None:
@@ -39,7 +40,8 @@ def define_env(env: Any) -> None:
         return f"{href}#{anchor}" if anchor else (href or "./")
 
     renderer = Renderer(catalog, env.conf["theme"]["language"], link,
-                        staff=edition is Edition.internal, today=today(), compiled=shared_templates())
+                        staff=edition is Edition.internal, today=today(), compiled=shared_templates(),
+                        keep_html=PASSTHROUGH.hold)
 
     env.macro(renderer.playbook, "playbook")
     env.macro(renderer.checklist, "checklist")

@@ -8,6 +8,8 @@ HANDBOOK_EDITION (`public`, the default, or `internal` for staff).
   own as `name.md` and drops the others.
 - The public edition drops pages of internal playbooks and everything under `staff/`,
   and their nav entries, so no internal page is built, indexed or listed in the sitemap.
+- Our rendered HTML skips Markdown and is put back into each page after conversion
+  (macros/engine/passthrough.py).
 - Our CSS and JS are published as the bundles of macros/assets.py: the stylesheet on
   every page (the staff styles in the staff edition only), each script bundle on the
   pages whose HTML uses it.
@@ -29,6 +31,7 @@ from mkdocs.utils import get_relative_url
 from macros.assets import AssetError, Bundles, build_bundles
 from macros.catalog import load_catalog
 from macros.editions import Edition, edition_view
+from macros.engine.passthrough import PASSTHROUGH, PassthroughError
 from macros.engine.settings import settings_from_extra
 from macros.errors import ContentErrors
 from macros.export import EXPORT_FILE, EXPORT_SCHEMA_FILE, export_json, export_schema
@@ -97,6 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.site_url:
         config.site_url = config.site_url.rstrip("/") + "/" + prefix
     hidden = _hidden_pages(config, edition)
+    PASSTHROUGH.reset()
     global _bundles
     try:
         _bundles = build_bundles(Path(config.docs_dir) / "assets", language)
@@ -175,6 +179,16 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
 
     translate(nav.items)
     return nav
+
+
+def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+    # Our HTML blocks skipped Markdown (see macros/engine/passthrough.py); put them back.
+    try:
+        html = PASSTHROUGH.release(html)
+        PASSTHROUGH.check_released(f"docs/{page.file.src_uri}")
+    except PassthroughError as exc:
+        raise PluginError(str(exc)) from None
+    return html
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """A MkDocs hook for the benchmarks: saves what our pipeline hands to Markdown.
 
 Added to a throw-away copy's mkdocs.yml by the benchmark. For every page it writes the
-Markdown after macros rendered it (front matter included), and the final nav (section
+Markdown after macros rendered it (front matter included; our HTML blocks, which skip
+Markdown in our build, put back in place of their placeholders), and the final nav (section
 titles translated), so a plain mkdocs-material project can build the very same content
 without YAML, models, macros or hooks. Writing these files takes milliseconds.
 """
@@ -16,6 +17,8 @@ from typing import Any
 import yaml
 from mkdocs.plugins import event_priority
 
+from macros.engine.passthrough import PASSTHROUGH
+
 OUT = os.environ.get("BENCH_DUMP_MARKDOWN", "")
 
 
@@ -26,7 +29,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         meta = {k: v for k, v in page.meta.items() if k != "render_macros"}
         head = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
-        target.write_text(head + markdown, encoding="utf-8")
+        target.write_text(head + PASSTHROUGH.expand(markdown), encoding="utf-8")
     return markdown
 
 

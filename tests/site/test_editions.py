@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from pathlib import Path
 
@@ -38,3 +40,17 @@ def test_a_failed_edition_publishes_nothing(tmp_path: Path) -> None:
     assert build_site(project, out, project / "mkdocs.yml") == 1
     assert sorted(p.name for p in out.iterdir()) == ["marker.txt"]
     assert not list(tmp_path.glob(".site.staging"))
+
+
+def test_a_macro_markdown_cannot_carry_fails_its_page(tmp_path: Path) -> None:
+    """A macro inside a code block: its HTML would show as text, so the build stops."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "tools" / "glossary.md"
+    page.write_text(page.read_text("utf-8").replace("{{ glossary() }}", "```\n{{ glossary() }}\n```"), "utf-8")
+    out = tmp_path / "site"
+    log = io.StringIO()
+    with contextlib.redirect_stderr(log):
+        assert build_site(project, out, project / "mkdocs.yml", ("ru",)) == 1
+    assert re.search(r"docs/tools/glossary\.md: HTML block\(s\) \d+, \d+ did not come through Markdown "
+                     r"\(is a macro called inside a code block\?\)", log.getvalue())
+    assert not out.exists()
