@@ -59,7 +59,7 @@ test: $(STAMP) $(NODE_STAMP) system-packages ## everything CI runs
 	$(PY) -m pytest
 
 bench: $(STAMP) system-packages ## benchmarks, printing ratios
-	$(PY) -m pytest tests/bench -m bench --benchmark-enable -s -q
+	$(PY) -m pytest tests/bench -m bench -s -q
 
 clean: ## remove build output
 	rm -rf site site-internal .site.staging .site-internal.staging
