@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import models
+from .builds import SHARED_PARSE_ENV
 from .errors import ContentError, ContentErrors
 from .languages import LANGUAGES
 from .models import PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Playbook, walked_fields
@@ -212,10 +213,9 @@ _PARSED: dict[tuple[str, Path, Path], tuple[bytes, Any, list[ContentError]]] = {
 _CATALOGS: dict[Path, tuple[tuple[int, ...], Catalog]] = {}
 
 # The edition builder (macros.engine.build) loads the catalog in its own process while the
-# editions build in theirs, and shares its parse cache through a file named here: an
-# edition that has parsed nothing yet takes the entries, and `_parse` still uses an entry
-# only for the very bytes it was made from.
-SHARED_PARSE_ENV = "HANDBOOK_SHARED_PARSE"
+# editions build in theirs, and shares its parse cache through a file named in
+# SHARED_PARSE_ENV: an edition that has parsed nothing yet takes the entries, and `_parse`
+# still uses an entry only for the very bytes it was made from.
 
 
 def share_parsed(root: Path, target: Path) -> None:

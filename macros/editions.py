@@ -9,18 +9,15 @@ can reach any page, search index, sitemap or export built from it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
 
 from .catalog import Catalog
+from .builds import Edition
 from .models import Text, walked_fields
 
-
-class Edition(str, Enum):
-    public = "public"
-    internal = "internal"
+__all__ = ["Edition", "edition_view", "public_view"]
 
 
 def edition_view(catalog: Catalog, edition: Edition) -> Catalog:

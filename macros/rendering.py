@@ -26,6 +26,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from . import tools
+from .builds import SHARED_TEMPLATES_ENV
 from .catalog import Catalog, anchors
 from .languages import LANGUAGES
 from .models import PLACEHOLDER_PATTERN, Checklist, Item, MessageTemplate, Playbook, Term, Text
@@ -53,8 +54,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 
 # The edition builder (macros.engine.build) compiles the templates once for every edition,
-# under the folder named here.
-SHARED_TEMPLATES_ENV = "HANDBOOK_SHARED_TEMPLATES"
+# under the folder named in SHARED_TEMPLATES_ENV.
 
 
 def compiled_templates(folder: Path) -> Path:
@@ -65,10 +65,20 @@ def compiled_templates(folder: Path) -> Path:
 
 
 def shared_templates() -> Path | None:
-    """The templates the edition builder compiled for this code, once it has written them all."""
+    """Where the edition builder puts the templates it compiles for this code. The folder
+    appears whole (it is renamed into place), maybe only while this process is running:
+    each template is looked for there when first used."""
     folder = os.environ.get(SHARED_TEMPLATES_ENV)
-    compiled = compiled_templates(Path(folder)) if folder else None
-    return compiled if compiled is not None and compiled.is_dir() else None
+    return compiled_templates(Path(folder)) if folder else None
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """A folder of compiled templates that may not exist yet: a template not found there
+    is compiled in this process, and kept there only if the folder exists by then."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if os.path.isdir(self.directory):
+            super().dump_bytecode(bucket)
 
 # Python-Markdown's backslash-escapable characters (its ESCAPED_CHARS, less `>`).
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -119,7 +129,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # a Renderer lives for one build: no stat() per template use
-            bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
+            bytecode_cache=_CompiledTemplates(str(compiled)) if compiled else None,
         )
         self.env.filters["t"] = self.text
         self.env.filters["paragraphs"] = paragraphs

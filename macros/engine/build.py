@@ -16,20 +16,21 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import TemplateError
-
-from ..catalog import SHARED_PARSE_ENV, Catalog, load_catalog, share_parsed
-from ..editions import Edition
-from ..errors import ContentErrors
-from ..rendering import SHARED_TEMPLATES_ENV, Renderer, compiled_templates
-from ..reviews import overdue_reviews, today
+# Only light imports here: the editions start first, and the content is loaded (pydantic,
+# the models, Jinja: about 0.3 s of imports) in a thread while they import their own.
+from ..builds import SHARED_PARSE_ENV, SHARED_TEMPLATES_ENV, Edition
 from .settings import Settings, read_settings
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
 
 
 def build_edition(root: Path, config: Path, language: str, dest: Path, env: dict[str, str]) -> tuple[str, int, str]:
     # Never -q: it hides warnings from --strict, and the build passes with broken links.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)]
+    command = [sys.executable, "-m", "macros.engine.run_mkdocs", "build", "--strict", "-f", str(config),
+               "-d", str(dest)]
     result = subprocess.run(
         command, cwd=root, env={**env, "HANDBOOK_LANG": language},
         capture_output=True, text=True, check=False,
@@ -47,18 +48,17 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     staging.mkdir(parents=True)
     shared = staging / "shared"
     shared.mkdir()
-    # Done while the editions build: waiting for it first would add one full load of the
-    # content to every build.
-    loading = threading.Thread(target=_load_content, args=(root, shared, settings), daemon=True)
-    loading.start()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": edition.value,
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": Edition(edition).value,
            SHARED_PARSE_ENV: str(shared / "parsed.pickle"), SHARED_TEMPLATES_ENV: str(shared),
            **(extra_env or {})}
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        results = list(pool.map(
-            lambda lang: build_edition(root, config, lang, staging / f"_{lang}", env), selected
-        ))
+        builds = [pool.submit(build_edition, root, config, lang, staging / f"_{lang}", env) for lang in selected]
+        # The content is loaded while the editions build: waiting for it first would add one
+        # full load of the content to every build.
+        loading = threading.Thread(target=_load_content, args=(root, shared, settings), daemon=True)
+        loading.start()
+        results = [build.result() for build in builds]
     loading.join()
     failed = [(lang, log) for lang, code, log in results if code != 0]
     for lang, log in failed:
@@ -84,14 +84,23 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(staging, ignore_errors=True)
     elapsed = time.perf_counter() - started
-    print(f"built the {edition.value} edition ({', '.join(selected)}) into {out} in {elapsed:.1f}s")
+    print(f"built the {Edition(edition).value} edition ({', '.join(selected)}) into {out} in {elapsed:.1f}s")
     return 0
 
 
 def _load_content(root: Path, shared: Path, settings: Settings) -> None:
-    """Parse the content and compile the templates once, for the editions that have not
+    """Compile the templates and parse the content once, for the editions that have not
     done it yet themselves, and warn of overdue reviews: a stale playbook does not stop a
-    build; it is said loudly (`make check-reviews` fails)."""
+    build; it is said loudly (`make check-reviews` fails).
+
+    Templates first: they take the same time for any handbook and every edition needs them
+    for its first page, while a large handbook's editions parse their content themselves
+    sooner than it could arrive from here."""
+    from ..catalog import Catalog, load_catalog, share_parsed
+    from ..errors import ContentErrors
+    from ..reviews import overdue_reviews, today
+
+    _compile_templates(Catalog(root=root), root, shared, settings)
     try:
         catalog = load_catalog(root)
     except ContentErrors:
@@ -100,11 +109,15 @@ def _load_content(root: Path, shared: Path, settings: Settings) -> None:
         share_parsed(root, shared / "parsed.pickle")
     for problem in overdue_reviews(catalog, today()):
         print(f"warning: {problem}", file=sys.stderr)
-    _compile_templates(catalog, root, shared, settings)
 
 
 def _compile_templates(catalog: Catalog, root: Path, shared: Path, settings: Settings) -> None:
-    """The project's templates, compiled into a folder the editions see only when complete."""
+    """The project's templates (compiling needs no content: `catalog` may be empty),
+    compiled into a folder the editions see only when complete."""
+    from jinja2 import TemplateError
+
+    from ..rendering import Renderer, compiled_templates
+
     compiled = compiled_templates(shared)
     partial = compiled.with_name(f"{compiled.name}.partial")
     partial.mkdir()
