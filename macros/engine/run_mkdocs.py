@@ -1,0 +1,58 @@
+"""MkDocs' own command line, started without two costs mkdocs-macros adds to every build.
+
+- It imports `requests` as it loads, for remote includes (`include_yaml` of a URL) the
+  handbook never uses: about 130 ms. A stand-in module takes its place and imports the
+  real one the first time anything uses it.
+- It runs twelve `git` commands to fill its `git` page variable (last commit, tag,
+  author...), about 40 ms. No page of the handbook reads it (a test keeps it so), so the
+  variable says git information is unavailable, as it does outside a repository.
+
+Together about a sixth of building a small edition. `python -m macros.engine.run_mkdocs
+build ...` takes the arguments of `mkdocs`; the edition builder runs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import types
+from typing import Any
+
+
+class _ImportedOnFirstUse(types.ModuleType):
+    """A module that imports the real one when one of its attributes is first asked for.
+
+    (importlib's LazyLoader does not help here: `import x` reads `x.__spec__`, which makes
+    a lazy module load at once.)"""
+
+    def __getattr__(self, attribute: str) -> Any:  # only for what the stand-in lacks
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        self.__dict__.update(real.__dict__)  # whoever holds the stand-in now reads the real one
+        return getattr(real, attribute)
+
+
+def import_on_first_use(name: str) -> None:
+    if name not in sys.modules and importlib.util.find_spec(name) is not None:
+        sys.modules[name] = _ImportedOnFirstUse(name)
+
+
+def no_git_info() -> dict[str, Any]:
+    """What mkdocs-macros' `get_git_info` returns where git has nothing to say."""
+    return {"status": False, "date": None}
+
+
+def main() -> None:
+    import_on_first_use("requests")
+    import mkdocs_macros.context
+
+    mkdocs_macros.context.get_git_info = no_git_info
+    from mkdocs.__main__ import cli
+
+    cli(prog_name="mkdocs")
+
+
+if __name__ == "__main__":
+    main()
