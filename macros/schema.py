@@ -1,4 +1,5 @@
-"""JSON Schemas generated from the models, committed for editor autocompletion."""
+"""JSON Schemas generated from the models, committed: the content schemas for editor
+autocompletion, the export's for the site to publish beside the export."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .export import EXPORT_SCHEMA_SOURCE, HandbookExport
 from .models import Checklist, Playbook
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "playbook.schema.json": Playbook,
     "checklist.schema.json": Checklist,
+    Path(EXPORT_SCHEMA_SOURCE).name: HandbookExport,
 }
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from macros.editions import Edition, edition_view
 from macros.engine.passthrough import PASSTHROUGH, PassthroughError
 from macros.engine.settings import settings_from_extra
 from macros.errors import ContentErrors
-from macros.export import EXPORT_FILE, EXPORT_SCHEMA_FILE, export_json, export_schema
+from macros.export import EXPORT_FILE, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_SOURCE, export_json
 from macros.languages import LANGUAGES
 from macros.ui import ui_strings
 
@@ -215,4 +216,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir)
     (out / EXPORT_FILE).parent.mkdir(parents=True, exist_ok=True)
     (out / EXPORT_FILE).write_text(export_json(catalog), encoding="utf-8")
-    (out / EXPORT_SCHEMA_FILE).write_text(export_schema(), encoding="utf-8")
+    schema = Path(config.config_file_path).parent / EXPORT_SCHEMA_SOURCE
+    if not schema.is_file():
+        raise PluginError(f"{EXPORT_SCHEMA_SOURCE} is missing: run `make schema`")
+    shutil.copyfile(schema, out / EXPORT_SCHEMA_FILE)
