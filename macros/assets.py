@@ -2,7 +2,8 @@
 
 The sources stay readable under docs/assets/ (the node tests load them as they are). A
 page gets one stylesheet (two in the staff edition), the search worker, and only the
-script bundles its HTML asks for: a bundle is wanted when one of the page's tags carries one of its data-pb-* markers.
+bundles its HTML asks for (the tool pages' stylesheet, scripts): a bundle is wanted when
+one of the page's tags carries one of its data-pb-* markers.
 A bundle fetched on demand (the checklist exchange) is on no page: the bundle that needs
 it learns its address from a `data-pb-load-<name>` attribute on its own script tag.
 
@@ -26,7 +27,7 @@ import rjsmin
 class Role(Enum):
     every_page = "every-page"        # the stylesheet
     staff_pages = "staff-pages"      # every page of the staff edition, absent from the public one
-    by_marker = "by-marker"          # scripts for pages whose HTML uses them
+    by_marker = "by-marker"          # scripts and stylesheets for pages whose HTML uses them
     on_demand = "on-demand"          # fetched by another bundle when a reader needs it
     search_worker = "search-worker"  # replaces Material's search worker
 
@@ -53,6 +54,9 @@ SPECS: tuple[BundleSpec, ...] = (
     BundleSpec("handbook", Role.every_page, "assets/stylesheets",
                ("stylesheets/handbook.css", "stylesheets/checklists.css")),
     BundleSpec("staff", Role.staff_pages, "assets/stylesheets", ("stylesheets/staff.css",)),
+    BundleSpec("tools", Role.by_marker, "assets/stylesheets", ("stylesheets/tools.css",),
+               markers=("data-pb-brief", "data-pb-briefs", "data-pb-template-body", "data-pb-map",
+                        "data-pb-glossary", "data-pb-topics", "data-pb-self-check")),
     BundleSpec("checklists", Role.by_marker, "assets/javascripts",
                ("javascripts/checklist-core.js", "javascripts/checklists.js"),
                markers=("data-pb-checklist",), loads=("exchange",)),
@@ -89,6 +93,10 @@ class Bundle:
     @property
     def file_name(self) -> str:
         return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def is_stylesheet(self) -> bool:
+        return self.path.endswith(".css")
 
 
 @dataclass(frozen=True)
@@ -127,9 +135,16 @@ class Bundles:
         """The script tags a page with this HTML needs, in the order of SPECS."""
         return [
             PageScript(b.path, tuple((name, self.by_name[name].path) for name in b.spec.loads))
-            for b in self.of_role(Role.by_marker)
-            if any(has_attribute(html, marker) for marker in b.spec.markers)
+            for b in self._wanted_by(html) if not b.is_stylesheet
         ]
+
+    def stylesheets_for(self, html: str) -> list[str]:
+        """The stylesheets, beyond every page's, that a page with this HTML needs."""
+        return [b.path for b in self._wanted_by(html) if b.is_stylesheet]
+
+    def _wanted_by(self, html: str) -> Iterator[Bundle]:
+        return (b for b in self.of_role(Role.by_marker)
+                if any(has_attribute(html, marker) for marker in b.spec.markers))
 
 
 def has_attribute(html: str, name: str) -> bool:

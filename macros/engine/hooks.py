@@ -193,7 +193,8 @@ def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) ->
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    # The script bundles this page's HTML uses, as links relative to the page.
+    # The bundles this page's HTML uses, as links relative to the page.
+    context["pb_styles"] = [get_relative_url(path, page.url) for path in bundles().stylesheets_for(page.content or "")]
     context["pb_scripts"] = [
         {"src": get_relative_url(script.path, page.url),
          "loads": {name: get_relative_url(path, page.url) for name, path in script.loads}}

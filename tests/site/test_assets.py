@@ -120,6 +120,12 @@ def test_pages_get_the_bundles_their_markers_ask_for() -> None:
     assert wanted("<p>data-pb-health=&quot;x&quot;</p><code>&lt;a data-pb-copy&gt;</code>") == []
     (checklists,) = bundles.scripts_for('<section data-pb-checklist="x">')
     assert checklists.loads == (("exchange", bundles.by_name["exchange"].path),)
+    # the tool pages' stylesheet comes by marker too, as a stylesheet and never as a script
+    tools = bundles.by_name["tools"].path
+    assert bundles.stylesheets_for('<div class="pb-brief" data-pb-brief="kickoff-call">') == [tools]
+    assert bundles.stylesheets_for('<dl class="pb-glossary" data-pb-glossary>') == [tools]
+    assert bundles.stylesheets_for('<section data-pb-checklist="x">') == []
+    assert wanted('<div data-pb-brief="x" data-pb-map>') == []
 
 
 # -- in the built site -------------------------------------------------------------------------
@@ -151,10 +157,11 @@ def test_staff_styles_only_in_the_staff_edition(built_site: BuiltSite, built_int
     assert internal.select(".pb-badge--internal, .pb-section--internal"), "the staff page has content to style"
 
 
-def test_each_page_loads_the_stylesheet_and_only_the_scripts_it_uses(built_site: BuiltSite) -> None:
+def test_each_page_loads_the_stylesheets_and_only_the_scripts_it_uses(built_site: BuiltSite) -> None:
     site = built_site.path
     bundles = build_bundles(ASSETS)
     css = bundles.by_name["handbook"].file_name
+    tools_css = bundles.by_name["tools"].file_name
     checklist_page = page(site, "playbooks/on-the-shore/index.html")
     scripts = our_scripts(checklist_page)
     assert set(scripts) == {"checklists"}
@@ -165,10 +172,19 @@ def test_each_page_loads_the_stylesheet_and_only_the_scripts_it_uses(built_site:
     assert set(our_scripts(page(site, "en/tools/templates/index.html"))) == {"page-actions"}
     assert set(our_scripts(page(site, "uk/briefs/kickoff-call/index.html"))) == {"page-actions"}
     for path in ("index.html", "tools/glossary/index.html", "en/guide/index.html", "uk/tools/map/index.html"):
-        soup = page(site, path)
-        assert our_scripts(soup) == {}, path
-        assert [link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel="stylesheet"]')
-                if "handbook." in link["href"]] == [css], path
+        assert our_scripts(page(site, path)) == {}, path
+    for path, styles in (("index.html", [css]), ("playbooks/warning-situations/index.html", [css]),
+                         ("en/guide/index.html", [css]), ("tools/glossary/index.html", [css, tools_css]),
+                         ("uk/tools/map/index.html", [css, tools_css]), ("briefs/index.html", [css, tools_css]),
+                         ("en/briefs/kickoff-call/index.html", [css, tools_css]),
+                         ("tools/templates/index.html", [css, tools_css]), ("tools/topics/index.html", [css, tools_css]),
+                         ("uk/tools/onboarding/index.html", [css, tools_css])):
+        hrefs = [link["href"] for link in page(site, path).select('link[rel="stylesheet"]')]
+        ours = [href.rsplit("/", 1)[-1] for href in hrefs if "assets/stylesheets/" in href
+                and not href.rsplit("/", 1)[-1].startswith(("main.", "palette."))]
+        assert ours == styles, path
+        for href in hrefs:  # each resolves to a published file
+            assert (site / path).parent.joinpath(href).resolve().is_file(), (path, href)
 
 
 def test_search_runs_through_the_hashed_worker_bundle(built_site: BuiltSite) -> None:
