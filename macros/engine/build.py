@@ -88,14 +88,26 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     return 0
 
 
+def _compile_package(package: Path) -> None:
+    """Write the bytecode of our own package, for the editions of later builds to import:
+    where PYTHONDONTWRITEBYTECODE is set (as in some CI images) Python would compile all
+    of it again in each edition of each build (installed packages had theirs written by
+    pip). Written atomically, and only for files that changed, so an edition importing
+    meanwhile reads either the old bytecode or the new."""
+    import compileall
+
+    compileall.compile_dir(package, quiet=2, workers=1)
+
+
 def _load_content(root: Path, shared: Path, settings: Settings) -> None:
     """Compile the templates and parse the content once, for the editions that have not
     done it yet themselves, and warn of overdue reviews: a stale playbook does not stop a
     build; it is said loudly (`make check-reviews` fails).
 
-    Templates first: they take the same time for any handbook and every edition needs them
-    for its first page, while a large handbook's editions parse their content themselves
-    sooner than it could arrive from here."""
+    Templates first (after our package's bytecode): they take the same time for any
+    handbook and every edition needs them for its first page, while a large handbook's
+    editions parse their content themselves sooner than it could arrive from here."""
+    _compile_package(root / "macros")
     from ..catalog import Catalog, load_catalog, share_parsed
     from ..errors import ContentErrors
     from ..reviews import overdue_reviews, today
