@@ -6,7 +6,9 @@ mkdocs-macros imports this package (`module_name: macros`) and calls `define_env
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # not typing's: the edition builder imports this package and starts fast
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def define_env(env: Any) -> None:

@@ -14,20 +14,22 @@ import subprocess
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-# Only light imports here: the editions start first, and the content is loaded (pydantic,
-# the models, Jinja: about 0.3 s of imports) in a thread while they import their own.
+# Only light imports here (not even typing or concurrent.futures): the editions start
+# first, and the content is loaded (pydantic, the models, Jinja: about 0.3 s of imports)
+# in a thread while they import their own.
 from ..builds import SHARED_PARSE_ENV, SHARED_TEMPLATES_ENV, Edition
 from .settings import Settings, read_settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
+Result = tuple[str, int, str]  # language, exit code, log
 
-def build_edition(root: Path, config: Path, language: str, dest: Path, env: dict[str, str]) -> tuple[str, int, str]:
+
+def build_edition(root: Path, config: Path, language: str, dest: Path, env: dict[str, str]) -> Result:
     # Never -q: it hides warnings from --strict, and the build passes with broken links.
     command = [sys.executable, "-m", "macros.engine.run_mkdocs", "build", "--strict", "-f", str(config),
                "-d", str(dest)]
@@ -52,13 +54,13 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
            SHARED_PARSE_ENV: str(shared / "parsed.pickle"), SHARED_TEMPLATES_ENV: str(shared),
            **(extra_env or {})}
     started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        builds = [pool.submit(build_edition, root, config, lang, staging / f"_{lang}", env) for lang in selected]
-        # The content is loaded while the editions build: waiting for it first would add one
-        # full load of the content to every build.
-        loading = threading.Thread(target=_load_content, args=(root, shared, settings), daemon=True)
-        loading.start()
-        results = [build.result() for build in builds]
+    editions, results = _start_editions(root, config, selected, staging, env, jobs)
+    # The content is loaded while the editions build: waiting for it first would add one
+    # full load of the content to every build.
+    loading = threading.Thread(target=_load_content, args=(root, shared, settings), daemon=True)
+    loading.start()
+    for thread in editions:
+        thread.join()
     loading.join()
     failed = [(lang, log) for lang, code, log in results if code != 0]
     for lang, log in failed:
@@ -86,6 +88,31 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     elapsed = time.perf_counter() - started
     print(f"built the {Edition(edition).value} edition ({', '.join(selected)}) into {out} in {elapsed:.1f}s")
     return 0
+
+
+def _start_editions(root: Path, config: Path, languages: tuple[str, ...], staging: Path,
+                    env: dict[str, str], jobs: int) -> tuple[list[threading.Thread], list[Result]]:
+    """Each edition in its own process, `jobs` at a time; the threads only wait on them.
+    The results list is complete, in the order of `languages`, once the threads end."""
+    queue = list(enumerate(languages))
+    results: list[Result] = [(lang, 1, "not built") for lang in languages]
+    lock = threading.Lock()
+
+    def work() -> None:
+        while True:
+            with lock:
+                if not queue:
+                    return
+                index, lang = queue.pop(0)
+            try:
+                results[index] = build_edition(root, config, lang, staging / f"_{lang}", env)
+            except OSError as exc:  # the build could not even start
+                results[index] = (lang, 1, f"could not run the build: {exc}")
+
+    threads = [threading.Thread(target=work) for _ in range(max(1, min(jobs, len(languages))))]
+    for thread in threads:
+        thread.start()
+    return threads, results
 
 
 def _compile_package(package: Path) -> None:

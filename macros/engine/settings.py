@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from ..languages import LANGUAGES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -19,10 +21,15 @@ _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-@dataclass(frozen=True)
 class Settings:
-    default_language: str
-    languages: tuple[str, ...]
+    """A plain class (the edition builder reads it before anything else; dataclasses and
+    typing would add a fifth to its start-up)."""
+
+    __slots__ = ("default_language", "languages")
+
+    def __init__(self, default_language: str, languages: tuple[str, ...]) -> None:
+        self.default_language = default_language
+        self.languages = languages
 
     def prefix(self, language: str) -> str:
         """Where an edition lives under the site root: the default at the root."""
