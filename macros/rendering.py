@@ -3,11 +3,12 @@
 The output is Markdown headings (so the theme builds its table of contents and
 anchors) around raw HTML blocks: a `.md.j2` template writes Markdown heading lines and
 wraps its HTML in `{% filter html_block %}`, a `.html.j2` template writes only HTML.
-Nothing here knows which site engine
-runs it: the caller passes `link`, which turns a logical page path (`playbooks/<id>`,
-`briefs/<id>`, `tools/glossary`) and an anchor into a URL, and may pass `keep_html`, which
-takes each HTML block and returns what to put in the Markdown instead (an engine that
-converts Markdown can carry the finished HTML past its converter).
+
+Nothing here knows which site engine runs it: the caller passes `link`, which turns a
+logical page path (`playbooks/<id>`, `briefs/<id>`, `tools/glossary`) and an anchor into
+a URL, and may pass `keep_html`, which takes each HTML block and returns what to put in
+the Markdown instead (an engine that converts Markdown can carry the finished HTML past
+its converter).
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ class _CompiledTemplates(FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if os.path.isdir(self.directory):
             super().dump_bytecode(bucket)
+
 
 # Python-Markdown's backslash-escapable characters (its ESCAPED_CHARS, less `>`).
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")

@@ -11,8 +11,8 @@ HANDBOOK_EDITION (`public`, the default, or `internal` for staff).
 - Our rendered HTML skips Markdown and is put back into each page after conversion
   (macros/engine/passthrough.py).
 - Our CSS and JS are published as the bundles of macros/assets.py: the stylesheet on
-  every page (the staff styles in the staff edition only), each script bundle on the
-  pages whose HTML uses it.
+  every page (the staff styles in the staff edition only), the tool pages' stylesheet
+  and each script bundle on the pages whose HTML uses them.
 """
 
 from __future__ import annotations
@@ -182,6 +182,7 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
     return nav
 
 
+@event_priority(100)  # before any plugin reads the page's HTML (typeset, privacy...)
 def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
     # Our HTML blocks skipped Markdown (see macros/engine/passthrough.py); put them back.
     try:
