@@ -122,11 +122,18 @@ class TermFinder:
         self.head = min(2, *self.lengths) if self.lengths else 0
         self.heads = {form[:self.head] for form in self.forms}
         # Word starts (the text's start, or after a character other than a letter, digit, _
-        # or apostrophe) whose letter may begin a form, found by the regex engine: matching
-        # without case takes every letter whose lower case is a form's first (and a few
-        # more, such as ſ for s), and `heads` decides.
-        firsts = "".join(sorted({re.escape(form[0]) for form in self.forms}))
-        self.starts = re.compile(rf"(?<![\w'’])[{firsts}]", re.IGNORECASE) if firsts else None
+        # or apostrophe) that begin like a form, found by the regex engine: each first
+        # letter with the letters that may follow it (`ab|c[de]`), so the loop in `find`
+        # sees few other words. Matching without case takes every letter whose lower case
+        # is a form's (and a few more, such as ſ for s), and `heads` decides.
+        following: dict[str, set[str]] = {}
+        for head in self.heads:
+            following.setdefault(head[0], set()).add(head[1:])
+        starts = "|".join(
+            re.escape(first) + (f"[{''.join(sorted(map(re.escape, rest)))}]" if rest != {""} else "")
+            for first, rest in sorted(following.items())
+        )
+        self.starts = re.compile(rf"(?<![\w'’])(?:{starts})", re.IGNORECASE) if starts else None
 
     def find(self, text: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) of each use, by start; at one start, each term's longest form."""
