@@ -48,8 +48,7 @@ class Passthrough:
             except KeyError:
                 raise PassthroughError(f"HTML block {match[1]} appears twice in the page") from None
 
-        released = self._placeholder.sub(block, html)
-        return released
+        return self._placeholder.sub(block, html)
 
     def expand(self, markdown: str) -> str:
         """The Markdown with the HTML put back, without forgetting it (for tools that need
