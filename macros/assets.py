@@ -131,20 +131,14 @@ class Bundles:
         (worker,) = self.of_role(Role.search_worker)
         return worker
 
-    def scripts_for(self, html: str) -> list[PageScript]:
-        """The script tags a page with this HTML needs, in the order of SPECS."""
-        return [
-            PageScript(b.path, tuple((name, self.by_name[name].path) for name in b.spec.loads))
-            for b in self._wanted_by(html) if not b.is_stylesheet
-        ]
-
-    def stylesheets_for(self, html: str) -> list[str]:
-        """The stylesheets, beyond every page's, that a page with this HTML needs."""
-        return [b.path for b in self._wanted_by(html) if b.is_stylesheet]
-
-    def _wanted_by(self, html: str) -> Iterator[Bundle]:
-        return (b for b in self.of_role(Role.by_marker)
-                if any(has_attribute(html, marker) for marker in b.spec.markers))
+    def for_page(self, html: str) -> tuple[list[str], list[PageScript]]:
+        """The stylesheets (beyond every page's) and script tags a page with this HTML
+        needs, in the order of SPECS; its HTML is searched once for every marker."""
+        wanted = [b for b in self.of_role(Role.by_marker)
+                  if any(has_attribute(html, marker) for marker in b.spec.markers)]
+        return ([b.path for b in wanted if b.is_stylesheet],
+                [PageScript(b.path, tuple((name, self.by_name[name].path) for name in b.spec.loads))
+                 for b in wanted if not b.is_stylesheet])
 
 
 def has_attribute(html: str, name: str) -> bool:

@@ -195,11 +195,12 @@ def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) ->
 
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     # The bundles this page's HTML uses, as links relative to the page.
-    context["pb_styles"] = [get_relative_url(path, page.url) for path in bundles().stylesheets_for(page.content or "")]
+    styles, scripts = bundles().for_page(page.content or "")
+    context["pb_styles"] = [get_relative_url(path, page.url) for path in styles]
     context["pb_scripts"] = [
         {"src": get_relative_url(script.path, page.url),
          "loads": {name: get_relative_url(path, page.url) for name, path in script.loads}}
-        for script in bundles().scripts_for(page.content or "")
+        for script in scripts
     ]
     # "Edit this page" opens the YAML behind a playbook page, not the thin Markdown page.
     match = re.fullmatch(r"playbooks/(?P<id>[a-z0-9-]+)\.md", page.file.src_uri)

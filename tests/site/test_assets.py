@@ -111,20 +111,20 @@ def test_pages_get_the_bundles_their_markers_ask_for() -> None:
     names = {b.path: b.spec.name for b in bundles}
 
     def wanted(html: str) -> list[str]:
-        return [names[s.path] for s in bundles.scripts_for(html)]
+        return [names[s.path] for s in bundles.for_page(html)[1]]
 
     assert wanted('<section class="pb-checklist" data-pb-checklist="kickoff">') == ["checklists"]
     assert wanted('<div data-pb-health="client-health-check" hidden>') == ["health"]
     assert wanted('<button type="button" data-pb-print hidden>') == ["page-actions"]
     assert wanted("<p>The attribute data-pb-checklist is described here.</p>") == []
     assert wanted("<p>data-pb-health=&quot;x&quot;</p><code>&lt;a data-pb-copy&gt;</code>") == []
-    (checklists,) = bundles.scripts_for('<section data-pb-checklist="x">')
+    (checklists,) = bundles.for_page('<section data-pb-checklist="x">')[1]
     assert checklists.loads == (("exchange", bundles.by_name["exchange"].path),)
     # the tool pages' stylesheet comes by marker too, as a stylesheet and never as a script
     tools = bundles.by_name["tools"].path
-    assert bundles.stylesheets_for('<div class="pb-brief" data-pb-brief="kickoff-call">') == [tools]
-    assert bundles.stylesheets_for('<dl class="pb-glossary" data-pb-glossary>') == [tools]
-    assert bundles.stylesheets_for('<section data-pb-checklist="x">') == []
+    assert bundles.for_page('<div class="pb-brief" data-pb-brief="kickoff-call">')[0] == [tools]
+    assert bundles.for_page('<dl class="pb-glossary" data-pb-glossary>')[0] == [tools]
+    assert bundles.for_page('<section data-pb-checklist="x">')[0] == []
     assert wanted('<div data-pb-brief="x" data-pb-map>') == []
 
 
