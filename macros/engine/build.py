@@ -22,10 +22,6 @@ from pathlib import Path
 from ..builds import SHARED_PARSE_ENV, SHARED_TEMPLATES_ENV, Edition
 from .settings import Settings, read_settings
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from ..catalog import Catalog
-
 Result = tuple[str, int, str]  # language, exit code, log
 
 
@@ -45,12 +41,13 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
                edition: Edition = Edition.public) -> int:
     settings = read_settings(config)
     selected = languages or settings.languages
+    edition = Edition(edition)
     staging = out.with_name(f".{out.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     shared = staging / "shared"
     shared.mkdir()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": Edition(edition).value,
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": edition.value,
            SHARED_PARSE_ENV: str(shared / "parsed.pickle"), SHARED_TEMPLATES_ENV: str(shared),
            **(extra_env or {})}
     started = time.perf_counter()
@@ -86,7 +83,7 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(staging, ignore_errors=True)
     elapsed = time.perf_counter() - started
-    print(f"built the {Edition(edition).value} edition ({', '.join(selected)}) into {out} in {elapsed:.1f}s")
+    print(f"built the {edition.value} edition ({', '.join(selected)}) into {out} in {elapsed:.1f}s")
     return 0
 
 
@@ -94,22 +91,17 @@ def _start_editions(root: Path, config: Path, languages: tuple[str, ...], stagin
                     env: dict[str, str], jobs: int) -> tuple[list[threading.Thread], list[Result]]:
     """Each edition in its own process, `jobs` at a time; the threads only wait on them.
     The results list is complete, in the order of `languages`, once the threads end."""
-    queue = list(enumerate(languages))
     results: list[Result] = [(lang, 1, "not built") for lang in languages]
-    lock = threading.Lock()
+    running = threading.Semaphore(max(1, jobs))
 
-    def work() -> None:
-        while True:
-            with lock:
-                if not queue:
-                    return
-                index, lang = queue.pop(0)
+    def work(index: int, lang: str) -> None:
+        with running:
             try:
                 results[index] = build_edition(root, config, lang, staging / f"_{lang}", env)
             except OSError as exc:  # the build could not even start
                 results[index] = (lang, 1, f"could not run the build: {exc}")
 
-    threads = [threading.Thread(target=work) for _ in range(max(1, min(jobs, len(languages))))]
+    threads = [threading.Thread(target=work, args=item) for item in enumerate(languages)]
     for thread in threads:
         thread.start()
     return threads, results
@@ -135,11 +127,11 @@ def _load_content(root: Path, shared: Path, settings: Settings) -> None:
     handbook and every edition needs them for its first page, while a large handbook's
     editions parse their content themselves sooner than it could arrive from here."""
     _compile_package(root / "macros")
-    from ..catalog import Catalog, load_catalog, share_parsed
+    from ..catalog import load_catalog, share_parsed
     from ..errors import ContentErrors
     from ..reviews import overdue_reviews, today
 
-    _compile_templates(Catalog(root=root), root, shared, settings)
+    _compile_templates(root, shared, settings)
     try:
         catalog = load_catalog(root)
     except ContentErrors:
@@ -150,17 +142,18 @@ def _load_content(root: Path, shared: Path, settings: Settings) -> None:
         print(f"warning: {problem}", file=sys.stderr)
 
 
-def _compile_templates(catalog: Catalog, root: Path, shared: Path, settings: Settings) -> None:
-    """The project's templates (compiling needs no content: `catalog` may be empty),
-    compiled into a folder the editions see only when complete."""
+def _compile_templates(root: Path, shared: Path, settings: Settings) -> None:
+    """The project's templates, compiled into a folder the editions see only when complete
+    (compiling needs no content: the renderer gets an empty catalog)."""
     from jinja2 import TemplateError
 
+    from ..catalog import Catalog
     from ..rendering import Renderer, compiled_templates
 
     compiled = compiled_templates(shared)
     partial = compiled.with_name(f"{compiled.name}.partial")
     partial.mkdir()
-    renderer = Renderer(catalog, settings.default_language, lambda page, anchor: page,
+    renderer = Renderer(Catalog(root=root), settings.default_language, lambda page, anchor: page,
                         templates=root / "macros" / "templates", compiled=partial)
     try:
         renderer.compile_all()
