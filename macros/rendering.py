@@ -54,13 +54,10 @@ def brief_page(brief_id: str) -> str:
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-# The edition builder (macros.engine.build) compiles the templates once for every edition,
-# under the folder named in SHARED_TEMPLATES_ENV.
-
-
 def compiled_templates(folder: Path) -> Path:
-    """Where Renderers of this very code keep compiled templates under `folder`: Jinja checks
-    each template's source, but not the settings and filters it was compiled with."""
+    """Where Renderers of this very code keep compiled templates under `folder` (the edition
+    builder compiles them once for every edition, under the folder in SHARED_TEMPLATES_ENV):
+    Jinja checks each template's source, but not the settings and filters it was compiled with."""
     code = Path(__file__).read_bytes() + jinja2.__version__.encode()
     return folder / hashlib.blake2b(code, digest_size=16).hexdigest()
 
@@ -289,7 +286,7 @@ class Renderer:
         """A block of finished HTML as the engine wants it in the Markdown (see `keep_html`)."""
         if self.keep_html is None or not html.strip():
             return Markup(html)
-        return Markup(f"{self.keep_html(html.strip(chr(10)))}\n\n")
+        return Markup(self.keep_html(html.strip("\n")) + "\n\n")
 
     def page_href(self, page: str, anchor: str | None = None) -> str:
         return self.link(page, anchor)
