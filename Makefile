@@ -61,5 +61,5 @@ test: $(STAMP) $(NODE_STAMP) system-packages ## everything CI runs
 bench: $(STAMP) system-packages ## benchmarks, printing ratios
 	$(PY) -m pytest tests/bench -m bench -s -q
 
-clean: ## remove build output
-	rm -rf site site-internal .site.staging .site-internal.staging
+clean: ## remove build output and the build cache
+	rm -rf site site-internal .site.staging .site-internal.staging .cache/handbook

@@ -12,12 +12,15 @@ import hashlib
 import os
 import pickle
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pydantic
+import pydantic_core
 from pydantic import BaseModel, ValidationError
 
 from . import models
@@ -215,38 +218,58 @@ _CATALOGS: dict[Path, tuple[tuple[int, ...], Catalog]] = {}
 # The edition builder (macros.engine.build) loads the catalog in its own process while the
 # editions build in theirs, and shares its parse cache through a file named in
 # SHARED_PARSE_ENV: an edition that has parsed nothing yet takes the entries, and `_parse`
-# still uses an entry only for the very bytes it was made from.
+# still uses an entry only for the very bytes it was made from. The file is kept between
+# builds (under .cache/), so a build parses only the files that changed since the last one.
+# Entries as they were adopted from the file, by key: their digests.
+_ADOPTED: dict[tuple[str, Path, Path], bytes] = {}
 
 
-def share_parsed(root: Path, target: Path) -> None:
-    """Write the parse cache of the files under `root` to `target`, whole or not at all."""
+def share_parsed(root: Path, target: Path) -> bool:
+    """Write the parse cache of the files now under `root` to `target`, whole or not at all;
+    not at all, too, when it holds nothing new since `adopt_parsed` read it. True if written."""
     base = Path(root).resolve()
-    entries = {key: entry for key, entry in _PARSED.items() if key[1].is_relative_to(base)}
-    partial = target.with_name(f"{target.name}.partial")
+    entries = {key: entry for key, entry in _PARSED.items()
+               if key[1].is_relative_to(base) and key[1].is_file()}
+    if {key: entry[0] for key, entry in entries.items()} == _ADOPTED:
+        return False
+    # Another build may be writing the same file (make build and build-internal at once):
+    # each writes its own partial file and renames it over, so a reader gets one whole.
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     partial.write_bytes(pickle.dumps((_code_key(), entries), protocol=pickle.HIGHEST_PROTOCOL))
     partial.replace(target)
+    return True
 
 
-def _adopt_shared() -> None:
-    """Before this process parses anything: the entries shared with it, if they are ready."""
-    name = os.environ.get(SHARED_PARSE_ENV)
-    if _PARSED or not name:
+def adopt_parsed(source: Path) -> None:
+    """Before this process parses anything: take the entries in `source`, if it is there and
+    was written by this very code (anything else is ignored, and the files parsed here).
+    Pickle runs code as it loads: the file is the builder's own, in the project's folder."""
+    if _PARSED:
         return
     try:
-        code, entries = pickle.loads(Path(name).read_bytes())  # noqa: S301 - the builder's own file
+        code, entries = pickle.loads(Path(source).read_bytes())  # noqa: S301 - see above
     except Exception:  # noqa: BLE001 - not written yet (no slower than waiting) or amiss: parse here
         return
     if code == _code_key():
         _PARSED.update(entries)
+        _ADOPTED.update({key: entry[0] for key, entry in entries.items()})
+
+
+def _adopt_shared() -> None:
+    name = os.environ.get(SHARED_PARSE_ENV)
+    if name:
+        adopt_parsed(Path(name))
 
 
 @cache
 def _code_key() -> bytes:
-    """The code that turns bytes into entries: a process running other code parses itself."""
+    """The code that turns bytes into entries, and the libraries whose objects the entries
+    are: a process running other code (or a cache written before an upgrade) parses itself."""
     here = Path(__file__).parent
     sources = b"".join((here / name).read_bytes() for name in
                        ("catalog.py", "errors.py", "languages.py", "models.py", "yaml_source.py"))
-    return hashlib.blake2b(sources, digest_size=16).digest()
+    versions = f"{sys.version}|{pydantic.VERSION}|{pydantic_core.__version__}".encode()
+    return hashlib.blake2b(sources + versions, digest_size=16).digest()
 
 
 def _parse(

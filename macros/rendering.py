@@ -56,27 +56,26 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 def compiled_templates(folder: Path) -> Path:
     """Where Renderers of this very code keep compiled templates under `folder` (the edition
-    builder compiles them once for every edition, under the folder in SHARED_TEMPLATES_ENV):
-    Jinja checks each template's source, but not the settings and filters it was compiled with."""
+    builder names the folder in SHARED_TEMPLATES_ENV, shared by its editions and kept for
+    later builds): Jinja checks each template's source, but not the settings and filters
+    it was compiled with, so each version of this module has its own."""
     code = Path(__file__).read_bytes() + jinja2.__version__.encode()
     return folder / hashlib.blake2b(code, digest_size=16).hexdigest()
 
 
 def shared_templates() -> Path | None:
-    """Where the edition builder puts the templates it compiles for this code. The folder
-    appears whole (it is renamed into place), maybe only while this process is running:
-    each template is looked for there when first used."""
     folder = os.environ.get(SHARED_TEMPLATES_ENV)
     return compiled_templates(Path(folder)) if folder else None
 
 
 class _CompiledTemplates(FileSystemBytecodeCache):
-    """A folder of compiled templates that may not exist yet: a template not found there
-    is compiled in this process, and kept there only if the folder exists by then."""
+    """A folder of compiled templates that processes fill side by side: each template is
+    looked for there when first used, and one compiled here is added (created if need be).
+    Jinja writes each file whole and renames it into place, so a reader never sees half."""
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if os.path.isdir(self.directory):
-            super().dump_bytecode(bucket)
+        os.makedirs(self.directory, exist_ok=True)
+        super().dump_bytecode(bucket)
 
 
 # Python-Markdown's backslash-escapable characters (its ESCAPED_CHARS, less `>`).

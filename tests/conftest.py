@@ -151,6 +151,6 @@ def page(context):  # type: ignore[no-untyped-def]
 def copy_project(destination: Path) -> Path:
     """A throw-away copy of the project for tests that edit content or settings."""
     ignore = shutil.ignore_patterns(".venv", "site", "site-internal", "node_modules", ".git",
-                                    "__pycache__", ".pytest_cache", ".*.staging", ".*.old")
+                                    "__pycache__", ".pytest_cache", ".cache", ".*.staging", ".*.old")
     shutil.copytree(ROOT, destination, ignore=ignore)
     return destination

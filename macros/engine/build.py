@@ -3,6 +3,17 @@
 Each edition is a separate `mkdocs build --strict` (own search index, own sitemap, own
 404 page); the default language lands at the root, the others under /<lang>/. Editions
 build side by side into a staging folder that replaces the output only when all succeed.
+
+The content is parsed and the templates compiled once for every edition, and both are
+kept in a cache folder (.cache/handbook/) for later builds, which parse only the files
+that changed since. The cache makes a build faster, never different: a parsed file is
+used only for the very bytes it was parsed from, and a compiled template only for its
+very source, by the very code that compiled it.
+
+- Without a cache (a fresh clone, `--no-cache`), the editions start at once, each in its
+  own process, while this process fills the cache for them in a thread.
+- With one, there is nothing left to prepare: this process builds the first edition
+  itself (one Python start and one set of imports fewer), the others in their own.
 """
 
 from __future__ import annotations
@@ -23,42 +34,76 @@ from ..builds import SHARED_PARSE_ENV, SHARED_TEMPLATES_ENV, Edition
 from .settings import Settings, read_settings
 
 Result = tuple[str, int, str]  # language, exit code, log
+CACHE = Path(".cache") / "handbook"  # under the project root; `make clean` removes it
+PARSED = "parsed.pickle"
+TEMPLATES = "templates"
 
 
 def build_edition(root: Path, config: Path, language: str, dest: Path, env: dict[str, str]) -> Result:
-    # Never -q: it hides warnings from --strict, and the build passes with broken links.
-    command = [sys.executable, "-m", "macros.engine.run_mkdocs", "build", "--strict", "-f", str(config),
-               "-d", str(dest)]
+    """One edition in its own process."""
     result = subprocess.run(
-        command, cwd=root, env={**env, "HANDBOOK_LANG": language},
+        [sys.executable, "-m", "macros.engine.run_mkdocs", *_build_arguments(config, dest)],
+        cwd=root, env={**env, "HANDBOOK_LANG": language},
         capture_output=True, text=True, check=False,
     )
     return language, result.returncode, result.stdout + result.stderr
 
 
+def build_edition_here(root: Path, config: Path, language: str, dest: Path, env: dict[str, str]) -> Result:
+    """One edition in this process, as `build_edition` would build it in another: same
+    environment, same folder, its output kept as the log. Only for a process that exists
+    to build (`main`): MkDocs and the plugins keep state in their modules."""
+    from .run_mkdocs import run_here
+
+    os.environ.update({**env, "HANDBOOK_LANG": language})
+    os.chdir(root)
+    code, log = run_here(_build_arguments(config, dest))
+    return language, code, log
+
+
+def _build_arguments(config: Path, dest: Path) -> list[str]:
+    # Never -q: it hides warnings from --strict, and the build passes with broken links.
+    return ["build", "--strict", "-f", str(config), "-d", str(dest)]
+
+
 def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] | None = None,
                jobs: int = 2, extra_env: dict[str, str] | None = None,
-               edition: Edition = Edition.public) -> int:
+               edition: Edition = Edition.public, cache: Path | None = None,
+               host: bool = False) -> int:
+    """`cache`: the folder kept between builds (None: share only within this build).
+    `host`: build one edition in this very process when the cache is ready (see above)."""
     settings = read_settings(config)
     selected = languages or settings.languages
     edition = Edition(edition)
     staging = out.with_name(f".{out.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    shared = staging / "shared"
-    shared.mkdir()
+    shared = cache if cache is not None else staging / "shared"
+    (shared / TEMPLATES).mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": edition.value,
-           SHARED_PARSE_ENV: str(shared / "parsed.pickle"), SHARED_TEMPLATES_ENV: str(shared),
+           SHARED_PARSE_ENV: str(shared / PARSED), SHARED_TEMPLATES_ENV: str(shared / TEMPLATES),
            **(extra_env or {})}
     started = time.perf_counter()
-    editions, results = _start_editions(root, config, selected, staging, env, jobs)
-    # The content is loaded while the editions build: waiting for it first would add one
-    # full load of the content to every build.
-    loading = threading.Thread(target=_load_content, args=(root, shared, settings), daemon=True)
-    loading.start()
-    for thread in editions:
-        thread.join()
-    loading.join()
+    hosted = selected[0] if host and _cache_ready(shared) else None
+    running = threading.Semaphore(max(1, jobs))
+    if hosted:
+        running.acquire()  # this process is one of the `jobs`
+    editions, results = _start_editions(root, config, [lang for lang in selected if lang != hosted],
+                                        staging, env, running)
+    if hosted:
+        results.append(build_edition_here(root, config, hosted, staging / f"_{hosted}", env))
+        running.release()
+        for thread in editions:
+            thread.join()
+        _after_hosted(root, shared)
+    else:
+        # The content is loaded while the editions build: waiting for it first would add
+        # one full load of the content to every build.
+        loading = threading.Thread(target=_load_content, args=(root, shared, settings), daemon=True)
+        loading.start()
+        for thread in editions:
+            thread.join()
+        loading.join()
     failed = [(lang, log) for lang, code, log in results if code != 0]
     for lang, log in failed:
         print(f"--- edition {lang!r} failed ---\n{log.strip()}", file=sys.stderr)
@@ -87,12 +132,19 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     return 0
 
 
-def _start_editions(root: Path, config: Path, languages: tuple[str, ...], staging: Path,
-                    env: dict[str, str], jobs: int) -> tuple[list[threading.Thread], list[Result]]:
-    """Each edition in its own process, `jobs` at a time; the threads only wait on them.
-    The results list is complete, in the order of `languages`, once the threads end."""
+def _cache_ready(shared: Path) -> bool:
+    """An earlier build left parsed content and compiled templates (maybe of other files or
+    code: whatever does not match is done again by the edition that meets it)."""
+    return (shared / PARSED).is_file() and any((shared / TEMPLATES).iterdir())
+
+
+def _start_editions(
+    root: Path, config: Path, languages: list[str], staging: Path, env: dict[str, str],
+    running: threading.Semaphore,
+) -> tuple[list[threading.Thread], list[Result]]:
+    """Each edition in its own process, as many at a time as `running` lets through; the
+    threads only wait on them. The results list is complete once the threads end."""
     results: list[Result] = [(lang, 1, "not built") for lang in languages]
-    running = threading.Semaphore(max(1, jobs))
 
     def work(index: int, lang: str) -> None:
         with running:
@@ -119,47 +171,69 @@ def _compile_package(package: Path) -> None:
 
 
 def _load_content(root: Path, shared: Path, settings: Settings) -> None:
-    """Compile the templates and parse the content once, for the editions that have not
-    done it yet themselves, and warn of overdue reviews: a stale playbook does not stop a
-    build; it is said loudly (`make check-reviews` fails).
+    """Compile the templates and parse the content for the editions that have not done it
+    yet themselves, keep both in `shared`, and warn of overdue reviews.
 
     Templates first (after our package's bytecode): they take the same time for any
     handbook and every edition needs them for its first page, while a large handbook's
     editions parse their content themselves sooner than it could arrive from here."""
     _compile_package(root / "macros")
-    from ..catalog import load_catalog, share_parsed
+    _compile_templates(root, shared / TEMPLATES, settings)
+    _share_content(root, shared)
+
+
+def _after_hosted(root: Path, shared: Path) -> None:
+    """After an edition built here: its parse (of files that changed) into the cache, and
+    the review warnings, from the catalog it loaded."""
+    from ..rendering import compiled_templates
+
+    _prune_templates(shared / TEMPLATES, keep=compiled_templates(shared / TEMPLATES))
+    _share_content(root, shared)
+
+
+def _share_content(root: Path, shared: Path) -> None:
+    """Parse the content (whatever `shared` does not hold already), keep the parse there,
+    and warn of overdue reviews: a stale playbook does not stop a build; it is said loudly
+    (`make check-reviews` fails)."""
+    from ..catalog import adopt_parsed, load_catalog, share_parsed
     from ..errors import ContentErrors
     from ..reviews import overdue_reviews, today
 
-    _compile_templates(root, shared, settings)
+    adopt_parsed(shared / PARSED)
     try:
         catalog = load_catalog(root)
     except ContentErrors:
         return  # the edition builds report content errors themselves
     finally:
-        share_parsed(root, shared / "parsed.pickle")
+        share_parsed(root, shared / PARSED)
     for problem in overdue_reviews(catalog, today()):
         print(f"warning: {problem}", file=sys.stderr)
 
 
-def _compile_templates(root: Path, shared: Path, settings: Settings) -> None:
-    """The project's templates, compiled into a folder the editions see only when complete
-    (compiling needs no content: the renderer gets an empty catalog)."""
+def _compile_templates(root: Path, folder: Path, settings: Settings) -> None:
+    """The project's templates, compiled into `folder` for the editions (compiling needs
+    no content: the renderer gets an empty catalog). Those compiled by an earlier build
+    of this code are read, not compiled again."""
     from jinja2 import TemplateError
 
     from ..catalog import Catalog
     from ..rendering import Renderer, compiled_templates
 
-    compiled = compiled_templates(shared)
-    partial = compiled.with_name(f"{compiled.name}.partial")
-    partial.mkdir()
+    compiled = compiled_templates(folder)
+    _prune_templates(folder, keep=compiled)
     renderer = Renderer(Catalog(root=root), settings.default_language, lambda page, anchor: page,
-                        templates=root / "macros" / "templates", compiled=partial)
+                        templates=root / "macros" / "templates", compiled=compiled)
     try:
         renderer.compile_all()
     except TemplateError:
         return  # the editions report it themselves
-    partial.rename(compiled)
+
+
+def _prune_templates(folder: Path, keep: Path) -> None:
+    """Templates compiled by other versions of the code are never read again."""
+    for stale in folder.iterdir():
+        if stale != keep:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,11 +244,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", action="append", help="build only this edition (repeatable)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--edition", choices=[e.value for e in Edition], default=Edition.public.value)
+    parser.add_argument("--no-cache", action="store_true",
+                        help=f"parse and compile everything afresh, and keep nothing in {CACHE}")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     return build_site(root, (root / args.out).resolve(), root / args.config,
                       tuple(args.language) if args.language else None, args.jobs,
-                      edition=Edition(args.edition))
+                      edition=Edition(args.edition), cache=None if args.no_cache else root / CACHE,
+                      host=True)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@
   variable says git information is unavailable, as it does outside a repository.
 
 Together about a sixth of building a small edition. `python -m macros.engine.run_mkdocs
-build ...` takes the arguments of `mkdocs`; the edition builder runs it.
+build ...` takes the arguments of `mkdocs`; the edition builder runs it, or `run_here`.
 """
 
 from __future__ import annotations
@@ -44,11 +44,44 @@ def no_git_info() -> dict[str, Any]:
     return {"status": False, "date": None}
 
 
-def main() -> None:
+def _without_unused_costs() -> None:
     import_on_first_use("requests")
     import mkdocs_macros.context
 
     mkdocs_macros.context.get_git_info = no_git_info
+
+
+def run_here(arguments: list[str]) -> tuple[int, str]:
+    """`mkdocs <arguments>` in this process: its exit code, and what it would have printed
+    (its log, errors and any traceback) as text."""
+    import contextlib
+    import io
+    import traceback
+
+    import click
+
+    _without_unused_costs()
+    from mkdocs.__main__ import cli
+
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        try:
+            code = cli.main(arguments, prog_name="mkdocs", standalone_mode=False) or 0
+        except click.ClickException as exc:  # MkDocs' Abort for a failed --strict build, too
+            exc.show()
+            code = exc.exit_code
+        except click.Abort as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):
+                raise KeyboardInterrupt from None
+            code = 1
+        except Exception:  # noqa: BLE001 - a crash fails this edition, as it would its process
+            traceback.print_exc()
+            code = 1
+    return code, output.getvalue()
+
+
+def main() -> None:
+    _without_unused_costs()
     from mkdocs.__main__ import cli
 
     cli(prog_name="mkdocs")

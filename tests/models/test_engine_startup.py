@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from macros.catalog import Catalog
 from macros.rendering import Renderer, compiled_templates
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 
 PROBE = """
 import sys
@@ -53,20 +54,69 @@ def test_no_page_reads_the_git_variable_the_launcher_leaves_empty() -> None:
     assert [str(path) for path in sources if uses.search(path.read_text("utf-8"))] == []
 
 
-def test_templates_come_from_a_shared_folder_that_appears_later(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    compiled = compiled_templates(tmp_path)
+def test_renderers_share_compiled_templates_and_compile_again_what_changed(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch,
+) -> None:
+    """As editions in separate processes do: the first to need a template compiles it and
+    writes it to the shared folder (made then); the others read it, unless its source changed."""
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "macros" / "templates", templates)
+    compiled = compiled_templates(tmp_path / "cache")
     link = lambda page, anchor: page  # noqa: E731
-    early = Renderer(Catalog(root=ROOT), "ru", link, compiled=compiled)
-    early.env.get_template("_slot.html.j2")  # the folder is not there: compiled here, nothing written
-    assert not compiled.exists()
 
-    (compiled.parent / "partial").mkdir()
-    Renderer(Catalog(root=ROOT), "ru", link, compiled=compiled.parent / "partial").compile_all()
-    (compiled.parent / "partial").rename(compiled)  # as the edition builder does
-    assert len(list(compiled.iterdir())) == len(early.env.list_templates())
+    def renderer() -> tuple[Renderer, list[str]]:
+        made = Renderer(Catalog(root=ROOT), "ru", link, templates=templates, compiled=compiled)
+        compiles: list[str] = []
+        original = made.env.compile
+        monkeypatch.setattr(made.env, "compile",
+                            lambda *a, **k: compiles.append(a[1]) or original(*a, **k))
+        return made, compiles
 
-    compiles: list[str] = []
-    original = early.env.compile
-    monkeypatch.setattr(early.env, "compile", lambda *a, **k: compiles.append(a[1]) or original(*a, **k))
-    early.env.get_template("playbook.md.j2")
-    assert compiles == []  # read from the folder, not compiled again
+    first, first_compiles = renderer()
+    first.compile_all()
+    assert len(first_compiles) == len(first.env.list_templates()) == len(list(compiled.iterdir()))
+
+    second, second_compiles = renderer()
+    second.env.get_template("playbook.md.j2")
+    assert second_compiles == []  # read from the folder, not compiled again
+
+    source = templates / "playbook.md.j2"
+    source.write_text(source.read_text("utf-8") + "changed", "utf-8")
+    third, third_compiles = renderer()
+    third.env.get_template("playbook.md.j2")
+    assert third_compiles == ["playbook.md.j2"]  # its source changed: compiled again...
+    fourth, fourth_compiles = renderer()
+    fourth.env.get_template("playbook.md.j2")
+    assert fourth_compiles == []  # ...and written back for the next
+
+
+def test_a_kept_parse_is_adopted_only_from_this_very_code(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch,
+) -> None:
+    import pickle
+
+    from macros import catalog as catalog_module
+
+    project = copy_project(tmp_path / "project")
+    kept = tmp_path / "parsed.pickle"
+    monkeypatch.setattr(catalog_module, "_PARSED", {})
+    monkeypatch.setattr(catalog_module, "_ADOPTED", {})
+    catalog_module.load_catalog(project)
+    assert catalog_module.share_parsed(project, kept)
+    files = sum(len(list((project / folder).glob("*.yml"))) for folder in ("playbooks", "checklists"))
+    assert len(pickle.loads(kept.read_bytes())[1]) == files
+
+    monkeypatch.setattr(catalog_module, "_PARSED", {})
+    catalog_module.adopt_parsed(kept)
+    assert len(catalog_module._PARSED) == files
+    assert not catalog_module.share_parsed(project, kept)  # nothing new to keep
+
+    (project / "playbooks" / "crisis-steps.yml").unlink()  # a file gone is dropped from the cache
+    assert catalog_module.share_parsed(project, kept)
+    assert len(pickle.loads(kept.read_bytes())[1]) == files - 1
+
+    code, entries = pickle.loads(kept.read_bytes())
+    kept.write_bytes(pickle.dumps((b"other code", entries)))
+    monkeypatch.setattr(catalog_module, "_PARSED", {})
+    catalog_module.adopt_parsed(kept)
+    assert catalog_module._PARSED == {}
