@@ -1,5 +1,5 @@
 """What a build is told from outside: which edition it makes, and where the edition builder
-left the content it parsed and the templates it compiled for it.
+left the content it parsed, the templates it compiled and the export it wrote.
 
 A light module on purpose: the edition builder imports it and starts the builds before it
 imports anything heavy (pydantic, the models, Jinja).
@@ -19,3 +19,5 @@ class Edition(str, Enum):
 SHARED_PARSE_ENV = "HANDBOOK_SHARED_PARSE"
 # A folder of compiled templates (see macros.rendering.compiled_templates).
 SHARED_TEMPLATES_ENV = "HANDBOOK_SHARED_TEMPLATES"
+# A folder for the export document of the last build (see macros.export.kept_export_json).
+SHARED_EXPORT_ENV = "HANDBOOK_SHARED_EXPORT"

@@ -5,12 +5,16 @@ The export carries every language; the public site publishes the public view onl
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import Catalog
+from .editions import Edition, edition_view
 from .languages import LANGUAGES
 from .models import Checklist, Playbook
 
@@ -25,6 +29,9 @@ EXPORT_SCHEMA_SOURCE = f"schemas/handbook.v{EXPORT_VERSION}.schema.json"
 
 class HandbookExport(BaseModel):
     """The export document: format name and version first, so readers can refuse what they don't know."""
+
+    # Built on first use: a build that finds its export kept from the last one never needs it.
+    model_config = ConfigDict(defer_build=True)
 
     format: str = Field("agency-handbook", description="Always 'agency-handbook'.")
     version: int = Field(EXPORT_VERSION, description="Incremented on any breaking change.")
@@ -50,3 +57,28 @@ def export_json(catalog: Catalog) -> str:
     """The export document as JSON: the same text as `json.dumps(export_document(...), indent=1,
     ensure_ascii=False)`, written by pydantic's serializer (5x faster for a large handbook)."""
     return _export(catalog).model_dump_json(exclude_none=True, indent=1) + "\n"
+
+
+def kept_export_json(catalog: Catalog, edition: Edition, folder: Path | None) -> str:
+    """`export_json` of the edition's view of `catalog`, kept in `folder` (the build cache)
+    and read from there by the next build of the very same content, edition and code:
+    writing it means building pydantic's serializer for every model, a good part of
+    building a small edition."""
+    if folder is None:
+        return export_json(edition_view(catalog, edition))
+    here = Path(__file__).parent
+    code = b"".join((here / name).read_bytes() for name in ("export.py", "editions.py"))
+    key = hashlib.blake2b(catalog.fingerprint() + edition.value.encode() + code, digest_size=16).hexdigest()
+    kept = folder / f"export-{edition.value}-{key}.json"
+    try:
+        return kept.read_text("utf-8")
+    except OSError:
+        pass
+    text = export_json(edition_view(catalog, edition))
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob(f"export-{edition.value}-*.json"):
+        stale.unlink(missing_ok=True)
+    partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")  # whole or not at all
+    partial.write_text(text, "utf-8")
+    partial.replace(kept)
+    return text

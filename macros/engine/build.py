@@ -30,7 +30,7 @@ from pathlib import Path
 # Only light imports here (not even typing or concurrent.futures): the editions start
 # first, and the content is loaded (pydantic, the models, Jinja: about 0.3 s of imports)
 # in a thread while they import their own.
-from ..builds import SHARED_PARSE_ENV, SHARED_TEMPLATES_ENV, Edition
+from ..builds import SHARED_EXPORT_ENV, SHARED_PARSE_ENV, SHARED_TEMPLATES_ENV, Edition
 from .settings import Settings, read_settings
 
 Result = tuple[str, int, str]  # language, exit code, log
@@ -82,6 +82,7 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     (shared / TEMPLATES).mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_EDITION": edition.value,
            SHARED_PARSE_ENV: str(shared / PARSED), SHARED_TEMPLATES_ENV: str(shared / TEMPLATES),
+           SHARED_EXPORT_ENV: str(shared),
            **(extra_env or {})}
     started = time.perf_counter()
     hosted = selected[0] if host and _cache_ready(shared) else None

@@ -1,4 +1,4 @@
-"""What the engine does to start a build fast: the MkDocs launcher and the shared templates."""
+"""What the engine does to build fast: the MkDocs launcher, and what one build keeps for the next."""
 
 from __future__ import annotations
 
@@ -120,3 +120,26 @@ def test_a_kept_parse_is_adopted_only_from_this_very_code(  # type: ignore[no-un
     monkeypatch.setattr(catalog_module, "_PARSED", {})
     catalog_module.adopt_parsed(kept)
     assert catalog_module._PARSED == {}
+
+
+def test_the_export_is_kept_for_the_same_content_and_edition_only(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch,
+) -> None:
+    from macros import export
+    from macros.catalog import load_catalog
+    from macros.editions import Edition
+
+    catalog = load_catalog(ROOT)
+    public = export.kept_export_json(catalog, Edition.public, tmp_path)
+    internal = export.kept_export_json(catalog, Edition.internal, tmp_path)
+    assert public != internal
+    assert len(list(tmp_path.glob("export-*.json"))) == 2
+
+    monkeypatch.setattr(export, "export_json", lambda view: "written again")
+    assert export.kept_export_json(catalog, Edition.public, tmp_path) == public  # read, not written
+    assert export.kept_export_json(catalog, Edition.public, None) == "written again"  # no cache
+
+    source = catalog.sources["crisis-steps"]
+    monkeypatch.setitem(catalog.sources, "crisis-steps", type(source)(source.path, source.document, b"edited"))
+    assert export.kept_export_json(catalog, Edition.public, tmp_path) == "written again"
+    assert len(list(tmp_path.glob("export-public-*.json"))) == 1  # the old one is gone
