@@ -176,6 +176,17 @@ def load_catalog(root: Path) -> Catalog:
     return catalog
 
 
+def load_file(path: Path, model: type[M]) -> M:
+    """One file outside the content folders (macros/ui.yml), parsed, checked and kept in the
+    parse cache as the content is; its problems raise ContentErrors as theirs do."""
+    errors: list[ContentError] = []
+    _adopt_shared()
+    parsed = _parse(path, path.resolve(), Path(path.parent.name) / path.name, model, errors)
+    if errors or parsed is None:
+        raise ContentErrors(errors)
+    return parsed[0]
+
+
 def _load_dir(
     root: Path, folder: str, model: type[M], catalog: Catalog, errors: list[ContentError]
 ) -> list[M]:

@@ -10,6 +10,7 @@ from .catalog import load_catalog
 from .errors import ContentErrors
 from .reviews import overdue_reviews, today
 from .schema import stale_schemas, write_schemas
+from .ui import ui_strings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     try:
+        ui_strings()  # the interface's labels are checked as content is
         catalog = load_catalog(args.root)
     except ContentErrors as exc:
         for error in exc.errors:

@@ -12,7 +12,7 @@ from enum import Enum
 from functools import cache
 from typing import Annotated, Any, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
 from .languages import LANGUAGES
 
@@ -91,6 +91,12 @@ class Text(_Strict):
 
 
 assert tuple(Text.model_fields) == LANGUAGES, "Text must carry exactly the published languages"
+
+
+class UiStrings(RootModel[dict[str, Text]]):
+    """macros/ui.yml: the interface's labels, each in every language."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Who(str, Enum):

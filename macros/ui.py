@@ -5,16 +5,18 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .models import Text
-from .yaml_source import load_yaml
+from .catalog import load_file
+from .models import Text, UiStrings
 
 UI_FILE = Path(__file__).with_name("ui.yml")
 
 
 @cache
 def ui_strings() -> dict[str, Text]:
-    data = load_yaml(UI_FILE.read_text(encoding="utf-8")).data
-    return {key: Text.model_validate(value) for key, value in data.items()}
+    """Parsed and checked like a content file, and kept with the content's parse between
+    builds: checking it first builds the validator of `Text`, which a build that finds
+    its content parsed would otherwise never need."""
+    return load_file(UI_FILE, UiStrings).root
 
 
 def tag_label(tag: str, language: str) -> str:

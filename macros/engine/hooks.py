@@ -97,8 +97,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     prefix = settings.prefix(language)
     up = "../" if prefix else ""
 
+    try:
+        strings = ui_strings()
+    except ContentErrors as exc:
+        raise PluginError(f"interface strings:\n{exc}") from None
     config.theme["language"] = language
-    config.site_name = ui_strings()["site_name"].get(language)
+    config.site_name = strings["site_name"].get(language)
     if config.site_url:
         config.site_url = config.site_url.rstrip("/") + "/" + prefix
     hidden = _hidden_pages(config, edition)
@@ -115,7 +119,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "default": language == settings.default_language,
         "prefix": prefix,
         "edition": edition.value,
-        "staff_banner": ui_strings()["staff_edition"].get(language),
+        "staff_banner": strings["staff_edition"].get(language),
         "hidden_pages": sorted(hidden),
         "search_worker": _bundles.search_worker.file_name,
     }

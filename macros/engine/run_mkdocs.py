@@ -2,7 +2,8 @@
 
 - It imports `requests` as it loads, for remote includes (`include_yaml` of a URL) the
   handbook never uses: about 130 ms. A stand-in module takes its place and imports the
-  real one the first time anything uses it.
+  real one the first time anything uses it. So do `dateutil.parser` (for git dates) and
+  `hjson` (for printing its variables), about 20 ms more.
 - It runs twelve `git` commands to fill its `git` page variable (last commit, tag,
   author...), about 40 ms. No page of the handbook reads it (a test keeps it so), so the
   variable says git information is unavailable, as it does outside a repository.
@@ -13,6 +14,7 @@ build ...` takes the arguments of `mkdocs`; the edition builder runs it, or `run
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import sys
@@ -27,6 +29,8 @@ class _ImportedOnFirstUse(types.ModuleType):
     a lazy module load at once.)"""
 
     def __getattr__(self, attribute: str) -> Any:  # only for what the stand-in lacks
+        if attribute == "__path__":  # `from x import f` asks whether x is a package: not yet
+            raise AttributeError(attribute)
         if sys.modules.get(self.__name__) is self:
             del sys.modules[self.__name__]
         real = importlib.import_module(self.__name__)
@@ -34,9 +38,19 @@ class _ImportedOnFirstUse(types.ModuleType):
         return getattr(real, attribute)
 
 
-def import_on_first_use(name: str) -> None:
-    if name not in sys.modules and importlib.util.find_spec(name) is not None:
-        sys.modules[name] = _ImportedOnFirstUse(name)
+def import_on_first_use(name: str, *functions: str) -> None:
+    """`functions`: names taken from the module as it is imported (`from x import f`); each
+    stands for a function that imports the real module when first called."""
+    if name in sys.modules or importlib.util.find_spec(name) is None:
+        return
+    stand_in = _ImportedOnFirstUse(name)
+    for function in functions:
+        setattr(stand_in, function, functools.partial(_call_real, stand_in, function))
+    sys.modules[name] = stand_in
+
+
+def _call_real(stand_in: _ImportedOnFirstUse, function: str, *args: Any, **kwargs: Any) -> Any:
+    return stand_in.__getattr__(function)(*args, **kwargs)  # the real one's, imported if need be
 
 
 def no_git_info() -> dict[str, Any]:
@@ -46,6 +60,8 @@ def no_git_info() -> dict[str, Any]:
 
 def _without_unused_costs() -> None:
     import_on_first_use("requests")
+    import_on_first_use("dateutil.parser", "parse")
+    import_on_first_use("hjson")
     import mkdocs_macros.context
 
     mkdocs_macros.context.get_git_info = no_git_info

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from macros.catalog import load_catalog
 from macros.cli import main as cli_main
 from macros.errors import ContentErrors
+from tests.conftest import copy_project
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MINIMAL = FIXTURES / "minimal"
@@ -148,3 +151,18 @@ def test_all_problems_of_all_files_in_one_run_sorted(tmp_path: Path) -> None:
 def test_check_command_passes_on_valid_content(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main(["--root", str(MINIMAL), "check"]) == 0
     assert capsys.readouterr().out.strip() == "ok: 1 playbooks, 1 checklists, 2 items"
+
+
+def test_the_interface_strings_are_checked_as_content_is(tmp_path: Path) -> None:
+    """macros/ui.yml goes through the same parse: a label missing a language is a
+    `file:line` problem of `make check`, not a traceback."""
+    project = copy_project(tmp_path / "project")
+    ui = project / "macros" / "ui.yml"
+    text = ui.read_text("utf-8")
+    assert text.splitlines()[1] == 'when_to_open: {ru: "Когда открывать", uk: "Коли відкривати", en: "When to open"}'
+    ui.write_text(text.replace(', en: "When to open"}', "}", 1), "utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=project,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stderr.startswith("macros/ui.yml:2: when_to_open.en: field required\n"), result.stderr
+    assert "Traceback" not in result.stderr

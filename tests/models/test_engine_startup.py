@@ -37,6 +37,32 @@ def test_requests_is_imported_only_when_used() -> None:
     ]
 
 
+FUNCTION_PROBE = """
+import sys
+from macros.engine.run_mkdocs import _without_unused_costs
+_without_unused_costs()
+import mkdocs_macros.plugin, mkdocs_macros.context  # `from dateutil.parser import parse`, `import hjson`
+print(type(sys.modules["dateutil.parser"]).__name__, "dateutil.tz" in sys.modules, type(sys.modules["hjson"]).__name__)
+print(mkdocs_macros.context.date_parse("2024-05-01T10:00:00").hour)  # first use: the real parse
+print(type(sys.modules["dateutil.parser"]).__name__, "dateutil.tz" in sys.modules)
+from dateutil.parser import isoparse
+import hjson
+print(isoparse("2024-05-01").day, hjson.dumps([1]).split())
+"""
+
+
+def test_a_function_taken_at_import_imports_its_module_when_called() -> None:
+    result = subprocess.run([sys.executable, "-c", FUNCTION_PROBE], cwd=ROOT, capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split("\n") == [
+        "_ImportedOnFirstUse False _ImportedOnFirstUse",
+        "10",
+        "module True",
+        "1 ['[', '1', ']']",
+        "",
+    ]
+
+
 def test_the_launcher_is_mkdocs() -> None:
     ours = subprocess.run([sys.executable, "-m", "macros.engine.run_mkdocs", "--version"], cwd=ROOT,
                           capture_output=True, text=True, check=True)
