@@ -2,7 +2,7 @@
 
 1. Build time and output size: the real site (every language), and synthetic handbooks
    of 10, 100 and 1000 playbooks (one edition, `--language ru`). The cost per playbook
-   must stay flat: time(1000) / time(100) <= 11.
+   must stay flat: time(1000) / time(100) <= 11 (the median builds of each size).
 2. Our pipeline (YAML, models, macros, hooks) against plain mkdocs-material building the
    same pages written as Markdown (the Markdown our macros produced, saved by
    tests/bench/dump_hook.py), same theme, features, extensions and search: aim <= 1.15x.
@@ -339,11 +339,15 @@ def test_report() -> None:
     builds = RESULTS.get("builds", {})
     assert {"real", *(f"synthetic-{n}" for n in SIZES)} <= set(builds), "run the whole file: make bench"
     ours = {n: builds[f"synthetic-{n}"]["ours"] for n in SIZES}
-    plain = {n: builds[f"synthetic-{n}"]["plain"] for n in SIZES}
+    # Scaling compares builds of different sizes, made in different numbers of rounds: the
+    # fastest of five would favour 100 over the fastest of two at 1000, so the medians.
+    median = {kind: {n: statistics.median(builds[f"synthetic-{n}"]["rounds"][kind]) for n in SIZES}
+              for kind in ("ours", "plain")}
     RESULTS["scaling"] = {
-        "ours_1000_over_100": round(ours[1000]["seconds"] / ours[100]["seconds"], 2),
-        "ours_100_over_10": round(ours[100]["seconds"] / ours[10]["seconds"], 2),
-        "plain_1000_over_100": round(plain[1000]["seconds"] / plain[100]["seconds"], 2),
+        "ours_1000_over_100": round(median["ours"][1000] / median["ours"][100], 2),
+        "ours_100_over_10": round(median["ours"][100] / median["ours"][10], 2),
+        "plain_1000_over_100": round(median["plain"][1000] / median["plain"][100], 2),
+        "ours_1000_over_100_fastest": round(ours[1000]["seconds"] / ours[100]["seconds"], 2),
         "size_1000_over_100": round(ours[1000]["bytes"] / ours[100]["bytes"], 2),
     }
     RESULTS["machine"] = machine()
@@ -372,9 +376,9 @@ def test_report() -> None:
     lines.append(f"ours/plain (a rebuild): worst {worst:.2f}x (pair medians: worst {worst_median:.2f}x), "
                  f"aim <= {OVERHEAD_AIM}x: {'met' if max(worst, worst_median) <= OVERHEAD_AIM else 'NOT MET'}; "
                  f"without the cache: worst {max(row['no_cache_overhead'] for row in builds.values()):.2f}x")
-    lines.append(f"time(1000)/time(100): ours {scaling['ours_1000_over_100']}x (aim <= {SCALING_AIM}), "
-                 f"plain Material {scaling['plain_1000_over_100']}x; size(1000)/size(100) "
-                 f"{scaling['size_1000_over_100']}x")
+    lines.append(f"time(1000)/time(100), medians: ours {scaling['ours_1000_over_100']}x (aim <= {SCALING_AIM}), "
+                 f"plain Material {scaling['plain_1000_over_100']}x; by the fastest builds, ours "
+                 f"{scaling['ours_1000_over_100_fastest']}x; size(1000)/size(100) {scaling['size_1000_over_100']}x")
     if "assets" in RESULTS:
         assets = RESULTS["assets"]
         lines.append(f"our CSS+JS per page: {assets['gzip_total'] / 1024:.1f} KB gzipped "
