@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .catalog import Catalog
 from .builds import Edition
+from .catalog import Catalog
 from .models import Text, walked_fields
 
 __all__ = ["Edition", "edition_view", "public_view"]

@@ -184,11 +184,9 @@ def _load_content(root: Path, shared: Path, settings: Settings) -> None:
 
 
 def _after_hosted(root: Path, shared: Path) -> None:
-    """After an edition built here: its parse (of files that changed) into the cache, and
-    the review warnings, from the catalog it loaded."""
-    from ..rendering import compiled_templates
-
-    _prune_templates(shared / TEMPLATES, keep=compiled_templates(shared / TEMPLATES))
+    """After an edition built here: templates of other code out of the cache, its parse
+    (of files that changed) in, and the review warnings, from the catalog it loaded."""
+    _current_templates(shared / TEMPLATES)
     _share_content(root, shared)
 
 
@@ -220,23 +218,26 @@ def _compile_templates(root: Path, folder: Path, settings: Settings) -> None:
     from jinja2 import TemplateError
 
     from ..catalog import Catalog
-    from ..rendering import Renderer, compiled_templates
+    from ..rendering import Renderer
 
-    compiled = compiled_templates(folder)
-    _prune_templates(folder, keep=compiled)
     renderer = Renderer(Catalog(root=root), settings.default_language, lambda page, anchor: page,
-                        templates=root / "macros" / "templates", compiled=compiled)
+                        templates=root / "macros" / "templates", compiled=_current_templates(folder))
     try:
         renderer.compile_all()
     except TemplateError:
         return  # the editions report it themselves
 
 
-def _prune_templates(folder: Path, keep: Path) -> None:
-    """Templates compiled by other versions of the code are never read again."""
+def _current_templates(folder: Path) -> Path:
+    """Where this code's compiled templates go under `folder`; those compiled by other
+    versions of the code are never read again, and are removed."""
+    from ..rendering import compiled_templates
+
+    current = compiled_templates(folder)
     for stale in folder.iterdir():
-        if stale != keep:
+        if stale != current:
             shutil.rmtree(stale, ignore_errors=True)
+    return current
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,12 +30,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from macros.assets import AssetError, Bundles, build_bundles
+from macros.builds import SHARED_EXPORT_ENV
 from macros.catalog import load_catalog
 from macros.editions import Edition
 from macros.engine.passthrough import PASSTHROUGH, PassthroughError
 from macros.engine.settings import settings_from_extra
 from macros.errors import ContentErrors
-from macros.builds import SHARED_EXPORT_ENV
 from macros.export import EXPORT_FILE, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_SOURCE, kept_export_json
 from macros.languages import LANGUAGES
 from macros.ui import ui_strings
@@ -219,14 +219,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The export carries every language, so only the edition at the site root writes it.
     if not config.extra["handbook"]["default"]:
         return
-    catalog = load_catalog(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    catalog = load_catalog(root)
     kept = os.environ.get(SHARED_EXPORT_ENV)  # set by the edition builder: its cache
     edition = Edition(config.extra["handbook"]["edition"])
     export = kept_export_json(catalog, edition, Path(kept) if kept else None)
     out = Path(config.site_dir)
     (out / EXPORT_FILE).parent.mkdir(parents=True, exist_ok=True)
     (out / EXPORT_FILE).write_text(export, encoding="utf-8")
-    schema = Path(config.config_file_path).parent / EXPORT_SCHEMA_SOURCE
+    schema = root / EXPORT_SCHEMA_SOURCE
     if not schema.is_file():
         raise PluginError(f"{EXPORT_SCHEMA_SOURCE} is missing: run `make schema`")
     shutil.copyfile(schema, out / EXPORT_SCHEMA_FILE)
