@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# The site engine: mkdocs (MkDocs + Material, the default) or zensical.
+ENGINE ?= mkdocs
 
 .DEFAULT_GOAL := help
 .PHONY: help serve test build build-internal check check-reviews bench schema system-packages node-packages clean
@@ -44,14 +46,16 @@ check-reviews: $(STAMP) ## like check, and fail when a playbook review is overdu
 schema: $(STAMP) ## regenerate schemas/ from the models
 	$(PY) -m macros schema
 
-serve: check ## live preview of the staff edition at http://127.0.0.1:8000 (HANDBOOK_LANG=uk|en)
-	HANDBOOK_EDITION=internal $(PY) -m mkdocs serve --livereload
+SERVE_mkdocs := -m mkdocs serve --livereload
+SERVE_zensical := -m macros.engine.run_zensical serve
+serve: check ## live preview of the staff edition at http://127.0.0.1:8000 (HANDBOOK_LANG=uk|en, ENGINE=zensical)
+	HANDBOOK_EDITION=internal $(PY) $(SERVE_$(ENGINE))
 
-build: check ## the public edition, every language, into site/
-	$(PY) -m macros.engine.build --out site
+build: check ## the public edition, every language, into site/ (ENGINE=zensical for Zensical)
+	$(PY) -m macros.engine.build --engine $(ENGINE) --out site
 
-build-internal: check ## the staff edition, every language, into site-internal/
-	$(PY) -m macros.engine.build --edition internal --out site-internal
+build-internal: check ## the staff edition, every language, into site-internal/ (ENGINE=zensical too)
+	$(PY) -m macros.engine.build --engine $(ENGINE) --edition internal --out site-internal
 
 test: $(STAMP) $(NODE_STAMP) system-packages ## everything CI runs
 	$(PY) -m macros check

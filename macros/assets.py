@@ -134,8 +134,14 @@ class Bundles:
     def for_page(self, html: str) -> tuple[list[str], list[PageScript]]:
         """The stylesheets (beyond every page's) and script tags a page with this HTML
         needs, in the order of SPECS; its HTML is searched once for every marker."""
-        wanted = [b for b in self.of_role(Role.by_marker)
-                  if any(has_attribute(html, marker) for marker in b.spec.markers)]
+        return self._tags([b for b in self.of_role(Role.by_marker)
+                           if any(has_attribute(html, marker) for marker in b.spec.markers)])
+
+    def every_page_bundle(self) -> tuple[list[str], list[PageScript]]:
+        """What `for_page` gives a page that uses every marker."""
+        return self._tags(self.of_role(Role.by_marker))
+
+    def _tags(self, wanted: list[Bundle]) -> tuple[list[str], list[PageScript]]:
         return ([b.path for b in wanted if b.is_stylesheet],
                 [PageScript(b.path, tuple((name, self.by_name[name].path) for name in b.spec.loads))
                  for b in wanted if not b.is_stylesheet])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +83,21 @@ def kept_export_json(catalog: Catalog, edition: Edition, folder: Path | None) ->
     partial.write_text(text, "utf-8")
     partial.replace(kept)
     return text
+
+
+class ExportError(Exception):
+    pass
+
+
+def publish_export(root: Path, site_dir: Path, edition: Edition, kept: Path | None) -> None:
+    """Write the export and its schema into a built edition (the one at the site root: the
+    export carries every language). `kept`: the build cache's folder for it, if any."""
+    from .catalog import load_catalog
+
+    export = kept_export_json(load_catalog(root), edition, kept)
+    (site_dir / EXPORT_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (site_dir / EXPORT_FILE).write_text(export, encoding="utf-8")
+    schema = root / EXPORT_SCHEMA_SOURCE
+    if not schema.is_file():
+        raise ExportError(f"{EXPORT_SCHEMA_SOURCE} is missing: run `make schema`")
+    shutil.copyfile(schema, site_dir / EXPORT_SCHEMA_FILE)

@@ -31,18 +31,22 @@ from pathlib import Path
 # first, and the content is loaded (pydantic, the models, Jinja: about 0.3 s of imports)
 # in a thread while they import their own.
 from ..builds import SHARED_EXPORT_ENV, SHARED_PARSE_ENV, SHARED_TEMPLATES_ENV, Edition
-from .settings import Settings, read_settings
+from ..settings import Settings, read_settings
 
 Result = tuple[str, int, str]  # language, exit code, log
+# Each engine's launcher takes the same arguments (`build --strict -f CONFIG -d DEST`).
+LAUNCHERS = {"mkdocs": "macros.engine.run_mkdocs", "zensical": "macros.engine.run_zensical"}
+DEFAULT_ENGINE = "mkdocs"
 CACHE = Path(".cache") / "handbook"  # under the project root; `make clean` removes it
 PARSED = "parsed.pickle"
 TEMPLATES = "templates"
 
 
-def build_edition(root: Path, config: Path, language: str, dest: Path, env: dict[str, str]) -> Result:
+def build_edition(root: Path, config: Path, language: str, dest: Path, env: dict[str, str],
+                  engine: str = DEFAULT_ENGINE) -> Result:
     """One edition in its own process."""
     result = subprocess.run(
-        [sys.executable, "-m", "macros.engine.run_mkdocs", *_build_arguments(config, dest)],
+        [sys.executable, "-m", LAUNCHERS[engine], *_build_arguments(config, dest)],
         cwd=root, env={**env, "HANDBOOK_LANG": language},
         capture_output=True, text=True, check=False,
     )
@@ -69,9 +73,12 @@ def _build_arguments(config: Path, dest: Path) -> list[str]:
 def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] | None = None,
                jobs: int = 2, extra_env: dict[str, str] | None = None,
                edition: Edition = Edition.public, cache: Path | None = None,
-               host: bool = False) -> int:
+               host: bool = False, engine: str = DEFAULT_ENGINE) -> int:
     """`cache`: the folder kept between builds (None: share only within this build).
-    `host`: build one edition in this very process when the cache is ready (see above)."""
+    `host`: build one edition in this very process when the cache is ready (see above;
+    MkDocs only: Zensical keeps its configuration in its module for the process)."""
+    if engine not in LAUNCHERS:
+        raise ValueError(f"unknown engine {engine!r}: one of {sorted(LAUNCHERS)}")
     settings = read_settings(config)
     selected = languages or settings.languages
     edition = Edition(edition)
@@ -85,12 +92,12 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
            SHARED_EXPORT_ENV: str(shared),
            **(extra_env or {})}
     started = time.perf_counter()
-    hosted = selected[0] if host and _cache_ready(shared) else None
+    hosted = selected[0] if host and engine == "mkdocs" and _cache_ready(shared) else None
     running = threading.Semaphore(max(1, jobs))
     if hosted:
         running.acquire()  # this process is one of the `jobs`
     editions, results = _start_editions(root, config, [lang for lang in selected if lang != hosted],
-                                        staging, env, running)
+                                        staging, env, running, engine)
     if hosted:
         results.append(build_edition_here(root, config, hosted, staging / f"_{hosted}", env))
         running.release()
@@ -129,7 +136,7 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(staging, ignore_errors=True)
     elapsed = time.perf_counter() - started
-    print(f"built the {edition.value} edition ({', '.join(selected)}) into {out} in {elapsed:.1f}s")
+    print(f"built the {edition.value} edition ({', '.join(selected)}) with {engine} into {out} in {elapsed:.1f}s")
     return 0
 
 
@@ -141,7 +148,7 @@ def _cache_ready(shared: Path) -> bool:
 
 def _start_editions(
     root: Path, config: Path, languages: list[str], staging: Path, env: dict[str, str],
-    running: threading.Semaphore,
+    running: threading.Semaphore, engine: str,
 ) -> tuple[list[threading.Thread], list[Result]]:
     """Each edition in its own process, as many at a time as `running` lets through; the
     threads only wait on them. The results list is complete once the threads end."""
@@ -150,7 +157,7 @@ def _start_editions(
     def work(index: int, lang: str) -> None:
         with running:
             try:
-                results[index] = build_edition(root, config, lang, staging / f"_{lang}", env)
+                results[index] = build_edition(root, config, lang, staging / f"_{lang}", env, engine)
             except OSError as exc:  # the build could not even start
                 results[index] = (lang, 1, f"could not run the build: {exc}")
 
@@ -248,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", action="append", help="build only this edition (repeatable)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--edition", choices=[e.value for e in Edition], default=Edition.public.value)
+    parser.add_argument("--engine", choices=sorted(LAUNCHERS), default=os.environ.get("ENGINE") or DEFAULT_ENGINE,
+                        help=f"the site engine (default: {DEFAULT_ENGINE}, or $ENGINE)")
     parser.add_argument("--no-cache", action="store_true",
                         help=f"parse and compile everything afresh, and keep nothing in {CACHE}")
     args = parser.parse_args(argv)
@@ -255,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     return build_site(root, (root / args.out).resolve(), root / args.config,
                       tuple(args.language) if args.language else None, args.jobs,
                       edition=Edition(args.edition), cache=None if args.no_cache else root / CACHE,
-                      host=True)
+                      host=True, engine=args.engine)
 
 
 if __name__ == "__main__":

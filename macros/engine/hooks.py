@@ -2,12 +2,10 @@
 
 Two settings choose the edition, both from the environment so the edition builder can
 run builds side by side: HANDBOOK_LANG (default: `extra.handbook.default_language`) and
-HANDBOOK_EDITION (`public`, the default, or `internal` for staff).
+HANDBOOK_EDITION (`public`, the default, or `internal` for staff). What the edition is
+made of (its pages, nav, template values) is decided by macros/edition_plan.py, which
+the Zensical adapter uses too; these hooks apply it inside MkDocs' events.
 
-- Hand-written pages exist once per language as `name.<lang>.md`; the edition keeps its
-  own as `name.md` and drops the others.
-- The public edition drops pages of internal playbooks and everything under `staff/`,
-  and their nav entries, so no internal page is built, indexed or listed in the sitemap.
 - Our rendered HTML skips Markdown and is put back into each page after conversion
   (macros/engine/passthrough.py).
 - Our CSS and JS are published as the bundles of macros/assets.py: the stylesheet on
@@ -19,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -30,21 +27,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from macros.assets import AssetError, Bundles, build_bundles
-from macros.builds import SHARED_EXPORT_ENV
-from macros.catalog import load_catalog
-from macros.editions import Edition
+from macros.builds import SHARED_EXPORT_ENV, Edition
+from macros.edition_plan import ASSETS, EditionPlan, PlanError, plan_edition
 from macros.engine.passthrough import PASSTHROUGH, PassthroughError
-from macros.engine.settings import settings_from_extra
 from macros.errors import ContentErrors
-from macros.export import EXPORT_FILE, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_SOURCE, kept_export_json
-from macros.languages import LANGUAGES
+from macros.export import ExportError, publish_export
+from macros.settings import settings_from_extra
 from macros.ui import ui_strings
 
-LANGUAGE_NAMES = {"ru": "Русский", "uk": "Українська", "en": "English"}
-STAFF_FOLDER = "staff/"
-_LOCALISED_PAGE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
-ASSETS = "assets/"
+ENGINE = "mkdocs"
 _bundles: Bundles | None = None  # of the build in progress (on_config makes them)
+_plan: EditionPlan | None = None
 
 
 def bundles() -> Bundles:
@@ -53,84 +46,36 @@ def bundles() -> Bundles:
     return _bundles
 
 
-def current_edition() -> Edition:
-    value = os.environ.get("HANDBOOK_EDITION", Edition.public.value)
-    try:
-        return Edition(value)
-    except ValueError:
-        raise PluginError(f"HANDBOOK_EDITION={value!r} must be 'public' or 'internal'") from None
-
-
-def _hidden_pages(config: MkDocsConfig, edition: Edition) -> set[str]:
-    """Source paths (after localisation) that this edition must not build."""
-    if edition is Edition.internal:
-        return set()
-    try:
-        catalog = load_catalog(Path(config.config_file_path).parent)
-    except ContentErrors as exc:
-        raise PluginError(f"content problems:\n{exc}") from None
-    return {f"playbooks/{p.id}.md" for p in catalog.playbooks if p.internal}
-
-
-def _filter_nav(nav: Any, hidden: set[str]) -> Any:
-    if isinstance(nav, list):
-        kept = [_filter_nav(entry, hidden) for entry in nav]
-        return [entry for entry in kept if entry not in (None, [], {})]
-    if isinstance(nav, dict):
-        return {title: filtered for title, value in nav.items()
-                if (filtered := _filter_nav(value, hidden)) not in (None, [])}
-    if isinstance(nav, str) and (nav in hidden or nav.startswith(STAFF_FOLDER)):
-        return None
-    return nav
+def plan() -> EditionPlan:
+    if _plan is None:
+        raise PluginError("the edition plan is made in on_config")
+    return _plan
 
 
 @event_priority(100)  # before the theme, search and macros read the language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _bundles, _plan
     try:
         settings = settings_from_extra(config.extra)
-    except ValueError as exc:
-        raise PluginError(str(exc)) from None
-    language = os.environ.get("HANDBOOK_LANG") or settings.default_language
-    if language not in settings.languages:
-        raise PluginError(f"HANDBOOK_LANG={language!r} is not one of {settings.languages}")
-    edition = current_edition()
-    prefix = settings.prefix(language)
-    up = "../" if prefix else ""
-
-    try:
-        strings = ui_strings()
+        ui_strings()
+        _plan = plan_edition(Path(config.config_file_path).parent, settings,
+                             os.environ.get("HANDBOOK_LANG"),
+                             os.environ.get("HANDBOOK_EDITION", Edition.public.value))
+        _bundles = build_bundles(Path(config.docs_dir) / "assets", _plan.language)
+        nav = _plan.nav(config.nav)
     except ContentErrors as exc:
         raise PluginError(f"interface strings:\n{exc}") from None
-    config.theme["language"] = language
-    config.site_name = strings["site_name"].get(language)
-    if config.site_url:
-        config.site_url = config.site_url.rstrip("/") + "/" + prefix
-    hidden = _hidden_pages(config, edition)
-    PASSTHROUGH.reset()
-    global _bundles
-    try:
-        _bundles = build_bundles(Path(config.docs_dir) / "assets", language)
-    except AssetError as exc:
+    except (ValueError, PlanError, AssetError) as exc:
         raise PluginError(str(exc)) from None
-    config.extra_css = [*config.extra_css, *_bundles.stylesheets(staff=edition is Edition.internal)]
-    config.extra["handbook"] = {
-        **config.extra["handbook"],
-        "language": language,
-        "default": language == settings.default_language,
-        "prefix": prefix,
-        "edition": edition.value,
-        "staff_banner": strings["staff_edition"].get(language),
-        "hidden_pages": sorted(hidden),
-        "search_worker": _bundles.search_worker.file_name,
-    }
-    config.extra["alternate"] = [
-        {"name": LANGUAGE_NAMES[lang], "lang": lang, "link": up + settings.prefix(lang),
-         "current": lang == language}
-        for lang in settings.languages
-    ]
-    if config.nav is not None and edition is Edition.public:
-        config.nav = _filter_nav(config.nav, hidden)
-    if edition is Edition.internal:
+    config.theme["language"] = _plan.language
+    config.site_name = _plan.site_name()
+    config.site_url = _plan.site_url(config.site_url)
+    PASSTHROUGH.reset()
+    config.extra_css = [*config.extra_css, *_bundles.stylesheets(staff=_plan.staff)]
+    config.extra["handbook"] = {**config.extra["handbook"], **_plan.extra(ENGINE, _bundles)}
+    config.extra["alternate"] = _plan.alternate()
+    config.nav = nav
+    if _plan.staff:
         config.theme["features"] = [*config.theme["features"], "content.action.edit"]
     else:  # the repository is the staff's business; public readers get no source links
         config.repo_url = None
@@ -139,52 +84,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language = config.theme["language"]
-    handbook = config.extra["handbook"]
-    neutral = {f.src_uri for f in files.documentation_pages()}
-    for file in list(files.documentation_pages()):
-        match = _LOCALISED_PAGE.match(file.src_uri)
-        if not match or match["lang"] not in LANGUAGES:
-            continue
-        files.remove(file)
-        if match["lang"] != language:
-            continue
-        target = f"{match['stem']}.md"
-        if target in neutral:
-            raise PluginError(f"docs/{target} and docs/{file.src_uri} both exist; keep one")
-        localised = File(target, config.docs_dir, config.site_dir, config.use_directory_urls)
-        localised.abs_src_path = file.abs_src_path
-        files.append(localised)
+    edition = plan()
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    try:
+        kept = edition.pages(pages)
+    except PlanError as exc:
+        raise PluginError(str(exc)) from None
+    for file in pages.values():
+        if kept.get(file.src_uri) != file.src_uri:  # dropped, or built under another name
+            files.remove(file)
+    for target, src in kept.items():
+        if target != src:  # a localised page, as `name.md`
+            page = File(target, config.docs_dir, config.site_dir, config.use_directory_urls)
+            page.abs_src_path = pages[src].abs_src_path
+            files.append(page)
     assets = bundles()
     for file in list(files):
         if file.src_uri.startswith(ASSETS) and file.src_uri.removeprefix(ASSETS) in assets.sources:
             files.remove(file)
-    for bundle in assets.published(staff=handbook["edition"] == Edition.internal.value):
+    for bundle in assets.published(staff=edition.staff):
         files.append(File.generated(config, bundle.path, content=bundle.content))
-    if handbook["edition"] == Edition.public.value:
-        hidden = set(handbook["hidden_pages"])
-        for file in list(files.documentation_pages()):
-            if file.src_uri in hidden or file.src_uri.startswith(STAFF_FOLDER):
-                files.remove(file)
     return files
-
-
-def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
-    # Nav section titles in mkdocs.yml are keys (`playbooks`), shown in the edition's language.
-    language = config.theme["language"]
-    strings = ui_strings()
-
-    def translate(items: list[Any]) -> None:
-        for item in items:
-            if getattr(item, "is_section", False):
-                key = f"nav_{item.title}"
-                if key not in strings:
-                    raise PluginError(f"nav section {item.title!r} needs `{key}` in macros/ui.yml")
-                item.title = strings[key].get(language)
-                translate(item.children)
-
-    translate(nav.items)
-    return nav
 
 
 @event_priority(100)  # before any plugin reads the page's HTML (typeset, privacy...)
@@ -217,17 +137,11 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
 
 def on_post_build(config: MkDocsConfig) -> None:
     # The export carries every language, so only the edition at the site root writes it.
-    if not config.extra["handbook"]["default"]:
+    if not plan().is_default:
         return
-    root = Path(config.config_file_path).parent
-    catalog = load_catalog(root)
     kept = os.environ.get(SHARED_EXPORT_ENV)  # set by the edition builder: its cache
-    edition = Edition(config.extra["handbook"]["edition"])
-    export = kept_export_json(catalog, edition, Path(kept) if kept else None)
-    out = Path(config.site_dir)
-    (out / EXPORT_FILE).parent.mkdir(parents=True, exist_ok=True)
-    (out / EXPORT_FILE).write_text(export, encoding="utf-8")
-    schema = root / EXPORT_SCHEMA_SOURCE
-    if not schema.is_file():
-        raise PluginError(f"{EXPORT_SCHEMA_SOURCE} is missing: run `make schema`")
-    shutil.copyfile(schema, out / EXPORT_SCHEMA_FILE)
+    try:
+        publish_export(Path(config.config_file_path).parent, Path(config.site_dir), plan().edition,
+                       Path(kept) if kept else None)
+    except ExportError as exc:
+        raise PluginError(str(exc)) from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
@@ -12,55 +11,16 @@ from macros.catalog import Catalog
 from macros.rendering import Renderer, compiled_templates
 from tests.conftest import ROOT, copy_project
 
-PROBE = """
-import sys
-from macros.engine.run_mkdocs import import_on_first_use, no_git_info
-import_on_first_use("requests")
-import mkdocs_macros.util  # imports requests at the top
-stand_in = sys.modules["requests"]
-print(type(stand_in).__name__, "urllib3" in sys.modules)
-print(mkdocs_macros.util.requests.exceptions.RequestException.__name__)  # first use
-print(type(sys.modules["requests"]).__name__, "urllib3" in sys.modules)
-import requests
-print(requests.get.__module__, stand_in.get is requests.get)
-"""
-
-
-def test_requests_is_imported_only_when_used() -> None:
-    result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout.split("\n") == [
-        "_ImportedOnFirstUse False",
-        "RequestException",
-        "module True",
-        "requests.api True",
-        "",
-    ]
-
-
-FUNCTION_PROBE = """
-import sys
-from macros.engine.run_mkdocs import _without_unused_costs
-_without_unused_costs()
-import mkdocs_macros.plugin, mkdocs_macros.context  # `from dateutil.parser import parse`, `import hjson`
-print(type(sys.modules["dateutil.parser"]).__name__, "dateutil.tz" in sys.modules, type(sys.modules["hjson"]).__name__)
-print(mkdocs_macros.context.date_parse("2024-05-01T10:00:00").hour)  # first use: the real parse
-print(type(sys.modules["dateutil.parser"]).__name__, "dateutil.tz" in sys.modules)
-from dateutil.parser import isoparse
-import hjson
-print(isoparse("2024-05-01").day, hjson.dumps([1]).split())
-"""
-
-
-def test_a_function_taken_at_import_imports_its_module_when_called() -> None:
-    result = subprocess.run([sys.executable, "-c", FUNCTION_PROBE], cwd=ROOT, capture_output=True, text=True,
-                            check=True)
-    assert result.stdout.split("\n") == [
-        "_ImportedOnFirstUse False _ImportedOnFirstUse",
-        "10",
-        "module True",
-        "1 ['[', '1', ']']",
-        "",
-    ]
+def test_the_launcher_reaches_into_no_other_package() -> None:
+    """No stand-in modules in sys.modules, no replaced functions: mkdocs-macros imports its
+    own `requests` and reads git as it always does."""
+    probe = ("import sys; from macros.engine import run_mkdocs; "
+             "import mkdocs_macros.context as c, mkdocs_macros.util; "
+             "print(type(sys.modules['requests']).__name__, c.get_git_info.__module__)")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["module", "mkdocs_macros.context"]
+    source = (ROOT / "macros" / "engine" / "run_mkdocs.py").read_text("utf-8")
+    assert "sys.modules" not in source and "mkdocs_macros" not in source
 
 
 def test_the_launcher_is_mkdocs() -> None:
@@ -70,14 +30,6 @@ def test_the_launcher_is_mkdocs() -> None:
                             capture_output=True, text=True, check=True)
     assert ours.stdout == theirs.stdout.replace("python -m mkdocs", "mkdocs")
     assert ours.stdout.startswith("mkdocs, version 1.6")
-
-
-def test_no_page_reads_the_git_variable_the_launcher_leaves_empty() -> None:
-    uses = re.compile(r"\{[{%][^}]*\bgit\b")
-    sources = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "overrides").rglob("*.html"),
-               *(ROOT / "macros" / "templates").glob("*.j2")]
-    assert sources
-    assert [str(path) for path in sources if uses.search(path.read_text("utf-8"))] == []
 
 
 def test_renderers_share_compiled_templates_and_compile_again_what_changed(  # type: ignore[no-untyped-def]

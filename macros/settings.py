@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from ..languages import LANGUAGES
+from .languages import LANGUAGES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

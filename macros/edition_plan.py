@@ -1,0 +1,189 @@
+"""What one edition of the site is made of, decided without any site engine.
+
+An edition is one language and one audience (public or staff). From the project's own
+settings (`extra.handbook` in mkdocs.yml), the docs/ tree and the catalog, this module
+decides, as plain data, what every engine then builds:
+
+- which pages exist: hand-written pages exist once per language as `name.<lang>.md`,
+  and the edition keeps its own as `name.md`; the public edition drops the pages of
+  internal playbooks and everything under `staff/`;
+- the navigation: those pages dropped from it, section keys (`playbooks`) shown in the
+  edition's language;
+- the values the templates read (`extra.handbook`, the language switcher) and the
+  stylesheets every page loads.
+
+The MkDocs hooks apply the plan inside MkDocs' events; the Zensical adapter writes it out
+as a project folder of its own. Both therefore build the same pages from the same source.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .assets import Bundles
+from .builds import Edition
+from .catalog import load_catalog
+from .settings import Settings
+from .languages import LANGUAGES
+from .ui import ui_strings
+
+LANGUAGE_NAMES = {"ru": "Русский", "uk": "Українська", "en": "English"}
+STAFF_FOLDER = "staff/"
+ASSETS = "assets/"
+_LOCALISED_PAGE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+class PlanError(Exception):
+    """A setting or page layout that no edition can be built from."""
+
+
+@dataclass(frozen=True)
+class EditionPlan:
+    settings: Settings
+    language: str
+    edition: Edition
+    hidden: frozenset[str]  # page paths (after localisation) this edition does not build
+
+    @property
+    def prefix(self) -> str:
+        return self.settings.prefix(self.language)
+
+    @property
+    def staff(self) -> bool:
+        return self.edition is Edition.internal
+
+    @property
+    def is_default(self) -> bool:
+        return self.language == self.settings.default_language
+
+    def site_name(self) -> str:
+        return ui_strings()["site_name"].get(self.language)
+
+    def site_url(self, base: str | None) -> str | None:
+        """The edition's own address under the site's: the default at the root."""
+        return base.rstrip("/") + "/" + self.prefix if base else base
+
+    def pages(self, sources: Iterable[str]) -> dict[str, str]:
+        """The edition's pages as {page path: source path}, from every Markdown source path
+        under docs/: localised pages under their neutral name, other languages' and hidden
+        pages left out."""
+        sources = list(sources)
+        neutral = {src for src in sources if not _localised(src)}
+        kept: dict[str, str] = {}
+        for src in sources:
+            match = _localised(src)
+            target = src
+            if match:
+                if match["lang"] != self.language:
+                    continue
+                target = f"{match['stem']}.md"
+                if target in neutral:
+                    raise PlanError(f"docs/{target} and docs/{src} both exist; keep one")
+            if not self.builds(target):
+                continue
+            kept[target] = src
+        return kept
+
+    def builds(self, page: str) -> bool:
+        """Whether this edition builds the page at `page` (a path after localisation)."""
+        return self.staff or not (page in self.hidden or page.startswith(STAFF_FOLDER))
+
+    def nav(self, nav: Any) -> Any:
+        """The configured nav for this edition: its hidden pages out, section keys in the
+        edition's language (a section without its `nav_<key>` string is an error)."""
+        strings = ui_strings()
+
+        def walk(entry: Any) -> Any:
+            if isinstance(entry, list):
+                kept = [walk(item) for item in entry]
+                return [item for item in kept if item not in (None, [], {})]
+            if isinstance(entry, dict):
+                out = {}
+                for title, value in entry.items():
+                    value = walk(value)
+                    if value in (None, []):
+                        continue
+                    if isinstance(value, list):  # a section: its title is a key
+                        key = f"nav_{title}"
+                        if key not in strings:
+                            raise PlanError(f"nav section {title!r} needs `{key}` in macros/ui.yml")
+                        title = strings[key].get(self.language)
+                    out[title] = value
+                return out
+            if isinstance(entry, str) and not self.builds(entry):
+                return None
+            return entry
+
+        return walk(nav) if nav is not None else None
+
+    def extra(self, engine: str, bundles: Bundles) -> dict[str, Any]:
+        """`extra.handbook`'s values for the templates (besides the configured ones)."""
+        return {
+            "language": self.language,
+            "default": self.is_default,
+            "prefix": self.prefix,
+            "edition": self.edition.value,
+            "engine": engine,
+            "staff_banner": ui_strings()["staff_edition"].get(self.language),
+            "hidden_pages": sorted(self.hidden),
+            "search_worker": bundles.search_worker.file_name,
+        }
+
+    def alternate(self) -> list[dict[str, Any]]:
+        """The language switcher's entries, as links relative to the edition's root."""
+        up = "../" if self.prefix else ""
+        return [
+            {"name": LANGUAGE_NAMES[lang], "lang": lang, "link": up + self.settings.prefix(lang),
+             "current": lang == self.language}
+            for lang in self.settings.languages
+        ]
+
+
+def plan_edition(root: Path, settings: Settings, language: str | None, edition: Edition | str) -> EditionPlan:
+    """The plan of one edition; `language` None is the default one. Loads the catalog (its
+    internal playbooks are hidden pages of the public edition)."""
+    from .errors import ContentErrors
+
+    language = language or settings.default_language
+    if language not in settings.languages:
+        raise PlanError(f"HANDBOOK_LANG={language!r} is not one of {settings.languages}")
+    try:
+        edition = Edition(edition)
+    except ValueError:
+        raise PlanError(f"HANDBOOK_EDITION={edition!r} must be 'public' or 'internal'") from None
+    hidden: set[str] = set()
+    if edition is Edition.public:
+        try:
+            catalog = load_catalog(root)
+        except ContentErrors as exc:
+            raise PlanError(f"content problems:\n{exc}") from None
+        hidden = {f"playbooks/{p.id}.md" for p in catalog.playbooks if p.internal}
+    return EditionPlan(settings, language, edition, frozenset(hidden))
+
+
+def _localised(src: str) -> re.Match[str] | None:
+    match = _LOCALISED_PAGE.match(src)
+    return match if match and match["lang"] in LANGUAGES else None
+
+
+def page_url(page: str) -> str:
+    """The URL of a page path with folder URLs: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """`target` (a site path) as a link from the page at `from_url` (a folder URL), as the
+    engines write links: `playbooks/x/` from `tools/map/` is `../../playbooks/x/`."""
+    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
+    relative = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return relative

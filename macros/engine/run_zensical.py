@@ -1,0 +1,113 @@
+"""Build or preview one edition with Zensical: `python -m macros.engine.run_zensical
+build --strict -f mkdocs.yml -d DEST` (the arguments the edition builder gives MkDocs),
+or `serve`.
+
+The edition (HANDBOOK_LANG, HANDBOOK_EDITION, as for MkDocs) is staged as a project folder
+of its own (macros/engine/zensical_stage.py), built by Zensical's public `build`, and then
+finished as MkDocs' hooks finish theirs: each page gets the script and stylesheet bundles
+its HTML uses, and the edition at the site root gets the export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from ..assets import Bundles, build_bundles
+from ..builds import SHARED_EXPORT_ENV, Edition
+from ..edition_plan import EditionPlan, PlanError, plan_edition, relative_url
+from ..errors import ContentErrors
+from ..export import ExportError, publish_export
+from ..settings import read_settings
+from .zensical_stage import read_config, stage_edition
+
+
+def _plan(root: Path, config_file: Path) -> EditionPlan:
+    return plan_edition(root, read_settings(config_file), os.environ.get("HANDBOOK_LANG"),
+                        os.environ.get("HANDBOOK_EDITION", Edition.public.value))
+
+
+def build(config_file: Path, dest: Path, strict: bool) -> int:
+    import zensical
+
+    root = config_file.resolve().parent
+    try:
+        plan = _plan(root, config_file)
+        stage = dest.with_name(f".{dest.name}.zensical")
+        staged = stage_edition(root, config_file, plan, stage)
+        zensical.build(str(staged), {"strict": strict, "clean": True})
+        site = stage / "site"
+        finish_pages(site, build_bundles(root / read_config(config_file).get("docs_dir", "docs") / "assets",
+                                         plan.language))
+        if plan.is_default:
+            kept = os.environ.get(SHARED_EXPORT_ENV)
+            publish_export(root, site, plan.edition, Path(kept) if kept else None)
+    except (PlanError, ContentErrors, ExportError) as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    shutil.rmtree(dest, ignore_errors=True)
+    site.rename(dest)
+    shutil.rmtree(stage, ignore_errors=True)
+    return 0
+
+
+_HEAD_END = re.compile(r"</head>", re.IGNORECASE)
+_BODY_END = re.compile(r"</body>(?![\s\S]*</body>)", re.IGNORECASE)
+
+
+def finish_pages(site: Path, bundles: Bundles) -> None:
+    """Each built page with the bundles its HTML uses, linked relative to the page, as the
+    `extrahead` and `scripts` blocks of overrides/main.html write them under MkDocs."""
+    for path in site.rglob("*.html"):
+        html = path.read_text("utf-8")
+        styles, scripts = bundles.for_page(html)
+        if not styles and not scripts:
+            continue
+        url = _page_url(path.relative_to(site).as_posix())
+        links = "".join(f'<link rel="stylesheet" href="{relative_url(s, url)}">' for s in styles)
+        tags = "".join(
+            f'<script src="{relative_url(s.path, url)}"'
+            + "".join(f' data-pb-load-{name}="{relative_url(p, url)}"' for name, p in s.loads)
+            + "></script>"
+            for s in scripts)
+        html = _HEAD_END.sub(lambda m: links + m[0], html, count=1)
+        html = _BODY_END.sub(lambda m: tags + m[0], html, count=1)
+        path.write_text(html, "utf-8")
+
+
+def _page_url(built: str) -> str:
+    """`a/b/index.html` -> `a/b/`; `404.html` -> `` (served at any depth, linked from the root)."""
+    return built.removesuffix("index.html") if built.endswith("index.html") else ""
+
+
+def serve(config_file: Path, address: str | None) -> None:
+    import zensical
+
+    root = config_file.resolve().parent
+    stage = root / ".cache" / "zensical-serve"
+    staged = stage_edition(root, config_file, _plan(root, config_file), stage, preview=True)
+    zensical.serve(str(staged), {"dev_addr": address, "open": False, "strict": False})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.engine.run_zensical")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "serve"):
+        command = commands.add_parser(name)
+        command.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    commands.choices["build"].add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    commands.choices["build"].add_argument("-s", "--strict", action="store_true")
+    commands.choices["serve"].add_argument("-a", "--dev-addr", default=None)
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return build(args.config_file, args.site_dir.resolve(), args.strict)
+    serve(args.config_file, args.dev_addr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
