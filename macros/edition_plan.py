@@ -144,6 +144,19 @@ class EditionPlan:
         ]
 
 
+_PLAYBOOK_PAGE = re.compile(r"playbooks/(?P<id>[a-z0-9-]+)\.md")
+
+
+def edit_url(repo_url: str, edit_uri: str, docs_dir: str, page: str, source: str) -> str:
+    """Where "Edit this page" sends an editor: the YAML behind a playbook page (not its thin
+    Markdown page), or the page's own source file (`guide.uk.md`, not the `guide.md` it
+    is built as). `edit_uri` is MkDocs' setting, e.g. `edit/main/docs/`."""
+    branch = edit_uri.strip("/").removesuffix(docs_dir.strip("/")).strip("/")
+    match = _PLAYBOOK_PAGE.fullmatch(page)
+    path = f"playbooks/{match['id']}.yml" if match else f"{docs_dir.strip('/')}/{source}"
+    return f"{repo_url.rstrip('/')}/{branch}/{path}"
+
+
 def plan_edition(root: Path, settings: Settings, language: str | None, edition: Edition | str) -> EditionPlan:
     """The plan of one edition; `language` None is the default one. Loads the catalog (its
     internal playbooks are hidden pages of the public edition)."""

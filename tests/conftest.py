@@ -21,6 +21,8 @@ from macros.engine.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
+# Every built-site and browser test runs against the output of each engine.
+ENGINES = ("mkdocs", "zensical")
 
 
 @pytest.fixture(scope="session")
@@ -39,10 +41,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     path: Path
     port: int
+    engine: str
 
     @property
     def url(self) -> str:
@@ -50,21 +58,21 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """All editions, built strictly once, with site_url matching the test server."""
+def built_site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """All editions, built strictly once per engine, with site_url matching the test server."""
     port = free_port()
-    out = tmp_path_factory.mktemp("site") / "site"
-    code = build_site(ROOT, out, ROOT / "mkdocs.yml",
+    out = tmp_path_factory.mktemp(f"site-{engine}") / "site"
+    code = build_site(ROOT, out, ROOT / "mkdocs.yml", engine=engine,
                       extra_env={"HANDBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
-    assert code == 0, "the site did not build; run `make build` to see why"
-    return BuiltSite(out, port)
+    assert code == 0, f"the site did not build; run `make build ENGINE={engine}` to see why"
+    return BuiltSite(out, port, engine)
 
 
 @pytest.fixture(scope="session")
-def built_internal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The staff edition, every language."""
-    out = tmp_path_factory.mktemp("site-internal") / "site-internal"
-    assert build_site(ROOT, out, ROOT / "mkdocs.yml", edition=Edition.internal) == 0
+def built_internal_site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The staff edition, every language, per engine."""
+    out = tmp_path_factory.mktemp(f"site-internal-{engine}") / "site-internal"
+    assert build_site(ROOT, out, ROOT / "mkdocs.yml", edition=Edition.internal, engine=engine) == 0
     return out
 
 
@@ -146,6 +154,19 @@ def page(context):  # type: ignore[no-untyped-def]
     p.on("pageerror", lambda exc: errors.append(str(exc)))
     yield p
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def search_index(edition: Path) -> tuple[dict, list[dict]]:
+    """An edition's search index as (config, documents), whichever engine wrote it:
+    Material's search/search_index.json (`docs`) or Zensical's search.json (`items`)."""
+    import json
+
+    material = edition / "search" / "search_index.json"
+    if material.is_file():
+        index = json.loads(material.read_text("utf-8"))
+        return index["config"], index["docs"]
+    index = json.loads((edition / "search.json").read_text("utf-8"))
+    return index["config"], index["items"]
 
 
 def copy_project(destination: Path) -> Path:

@@ -16,7 +16,6 @@ the Zensical adapter uses too; these hooks apply it inside MkDocs' events.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.assets import AssetError, Bundles, build_bundles
 from macros.builds import SHARED_EXPORT_ENV, Edition
-from macros.edition_plan import ASSETS, EditionPlan, PlanError, plan_edition
+from macros.edition_plan import ASSETS, EditionPlan, PlanError, edit_url, plan_edition
 from macros.engine.passthrough import PASSTHROUGH, PassthroughError
 from macros.errors import ContentErrors
 from macros.export import ExportError, publish_export
@@ -127,11 +126,9 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
          "loads": {name: get_relative_url(path, page.url) for name, path in script.loads}}
         for script in scripts
     ]
-    # "Edit this page" opens the YAML behind a playbook page, not the thin Markdown page.
-    match = re.fullmatch(r"playbooks/(?P<id>[a-z0-9-]+)\.md", page.file.src_uri)
-    if match and page.edit_url:
-        docs_prefix = config.edit_uri.rstrip("/").removesuffix(Path(config.docs_dir).name)
-        page.edit_url = f"{config.repo_url.rstrip('/')}/{docs_prefix.strip('/')}/playbooks/{match['id']}.yml"
+    if page.edit_url:
+        page.edit_url = edit_url(config.repo_url, config.edit_uri, Path(config.docs_dir).name,
+                                 page.file.src_uri, Path(page.file.abs_src_path).relative_to(config.docs_dir).as_posix())
     return context
 
 

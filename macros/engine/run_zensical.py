@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..assets import Bundles, build_bundles
 from ..builds import SHARED_EXPORT_ENV, Edition
-from ..edition_plan import EditionPlan, PlanError, plan_edition, relative_url
+from ..edition_plan import EditionPlan, PlanError, edit_url, page_url, plan_edition, relative_url
 from ..errors import ContentErrors
 from ..export import ExportError, publish_export
 from ..settings import read_settings
@@ -41,8 +41,11 @@ def build(config_file: Path, dest: Path, strict: bool) -> int:
         staged = stage_edition(root, config_file, plan, stage)
         zensical.build(str(staged), {"strict": strict, "clean": True})
         site = stage / "site"
-        finish_pages(site, build_bundles(root / read_config(config_file).get("docs_dir", "docs") / "assets",
-                                         plan.language))
+        config = read_config(config_file)
+        docs = config.get("docs_dir", "docs")
+        finish_pages(site, build_bundles(root / docs / "assets", plan.language))
+        if plan.staff and config.get("repo_url") and config.get("edit_uri"):
+            point_edits_at_sources(site, plan, root / docs, config["repo_url"], config["edit_uri"], docs)
         if plan.is_default:
             kept = os.environ.get(SHARED_EXPORT_ENV)
             publish_export(root, site, plan.edition, Path(kept) if kept else None)
@@ -77,6 +80,22 @@ def finish_pages(site: Path, bundles: Bundles) -> None:
         html = _HEAD_END.sub(lambda m: links + m[0], html, count=1)
         html = _BODY_END.sub(lambda m: tags + m[0], html, count=1)
         path.write_text(html, "utf-8")
+
+
+def point_edits_at_sources(site: Path, plan: EditionPlan, docs: Path, repo_url: str, edit_uri: str,
+                           docs_dir: str) -> None:
+    """"Edit this page" as MkDocs' hooks write it (macros.edition_plan.edit_url): Zensical
+    links the staged page, which is not where anybody edits it."""
+    sources = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    for page, source in plan.pages(sources).items():
+        built = site / page_url(page) / "index.html"
+        if not built.is_file():
+            continue
+        staged = f'href="{repo_url.rstrip("/")}/{edit_uri.strip("/")}/{page}"'
+        html = built.read_text("utf-8")
+        if staged in html:
+            real = edit_url(repo_url, edit_uri, docs_dir, page, source)
+            built.write_text(html.replace(staged, f'href="{real}"'), "utf-8")
 
 
 def _page_url(built: str) -> str:

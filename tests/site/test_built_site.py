@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from macros.catalog import Catalog, anchors
 from macros.editions import public_view
 from macros.languages import LANGUAGES
+from tests.conftest import search_index
 
 EDITIONS = {"ru": "", "uk": "uk/", "en": "en/"}
 LETTERS = {  # letters that only this language uses, of the three
@@ -146,17 +147,17 @@ def test_language_switcher_opens_the_same_page(site: Path) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_index_holds_every_page_in_its_language_only(site: Path, language: str) -> None:
     root = edition_root(site, language)
-    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    config, docs = search_index(root)
+    locations = {d["location"].split("#")[0] for d in docs}
     pages = {p.removesuffix("index.html") for p in pages_of(site, language) if p != "404.html"}
     assert pages <= locations
-    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    text = " ".join(d["title"] + " " + d["text"] for d in docs)
     for other, letters in LETTERS.items():
         if other != language and other != "en":
             assert not letters.search(text), f"{other} text in the {language} index"
     if language == "en":
         assert not CYRILLIC.search(text), "Cyrillic in the English index"
-    assert "«" in index["config"]["separator"] and "'" not in index["config"]["separator"]
+    assert "«" in config["separator"] and "'" not in config["separator"]
 
 
 def test_no_third_party_resources(site: Path) -> None:
