@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.catalog import Catalog
+from macros.editions import public_view
 from macros.languages import LANGUAGES
 from tests.content.test_completeness import texts_of
 
@@ -125,3 +126,22 @@ def test_home_page_and_guide_agree_where_checklists_are(language: str) -> None:
     checklist = template.index('{% include "checklist.html.j2" %}')
     assert sections_loop < checklist
     assert template.index("{% for story in section.stories %}") < checklist  # after the section's text
+
+
+# The messages managers asked for, in the playbook each belongs to.
+ASKED_FOR_TEMPLATES = {
+    "meeting-recap": ("on-the-shore", ["next-meeting", "confirm-by"]),
+    "payment-reminder": ("warning-situations", ["invoice", "amount", "due-date", "next-step"]),
+    "setting-a-boundary": ("warning-situations", ["behaviour", "our-step", "topic"]),
+}
+
+
+@pytest.mark.parametrize("template_id", ASKED_FOR_TEMPLATES)
+def test_the_templates_managers_asked_for_are_public_and_complete(catalog: Catalog, template_id: str) -> None:
+    playbook_id, placeholders = ASKED_FOR_TEMPLATES[template_id]
+    public = public_view(catalog)
+    template = next(t for t in public.playbook(playbook_id).templates if t.id == template_id)
+    assert set(placeholders) <= {p.id for p in template.placeholders}
+    for language in LANGUAGES:
+        body = template.body.get(language)
+        assert not re.search(r"\d+\s*%", body), "no internal prices in a public template"
