@@ -391,6 +391,9 @@ def _where(loc: Path_, data: Any) -> str:
     return out or "document"
 
 
+describe_path = _where  # the one naming of a field in every `file:line: where: what` (macros.style)
+
+
 _FIELD_NAMES = sorted(
     {name for m in vars(models).values() if isinstance(m, type) and issubclass(m, BaseModel)
      for name in getattr(m, "model_fields", {})}

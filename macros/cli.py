@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from .catalog import load_catalog
-from .errors import ContentErrors
+from .errors import ContentError, ContentErrors
 from .reviews import overdue_reviews, today
 from .schema import stale_schemas, write_schemas
+from .style import check_project
 from .ui import ui_strings
 
 
@@ -34,13 +35,18 @@ def main(argv: list[str] | None = None) -> int:
         write_schemas(directory)
         return 0
 
+    style = check_project(args.root)  # house style (macros/style.yml), reported with the rest
+    problems: list[ContentError] = []
     try:
         ui_strings()  # the interface's labels are checked as content is
         catalog = load_catalog(args.root)
     except ContentErrors as exc:
-        for error in exc.errors:
+        problems = exc.errors
+    if problems or style:
+        errors = ContentErrors([*problems, *style]).errors  # one sorted list
+        for error in errors:
             print(error, file=sys.stderr)
-        print(f"{len(exc.errors)} problem(s) found", file=sys.stderr)
+        print(f"{len(errors)} problem(s) found", file=sys.stderr)
         return 1
     overdue = overdue_reviews(catalog, today())
     for problem in overdue:

@@ -1,0 +1,90 @@
+"""House style (macros/style.yml): a straight apostrophe in uk/en and the Ukrainian words we
+chose against are `file:line: where: what` problems of `make check`, every one in one run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.cli import main as cli_main
+from macros.style import check_markdown, style_rules
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+MINIMAL = FIXTURES / "minimal"
+STYLE = FIXTURES / "bad-content" / "style"
+
+APOSTROPHE = "write the typographic apostrophe ’ (п’ять, don’t), not \"'\""
+RELATIONS = "write «стосунки» (стосунки з клієнтом, стосунків, стосунках), not {!r}"
+TASK = "write «завдання» (завдання, завдань, завданням) for a piece of work, not {!r}"
+PERIOD = "write «строк» (строк, строку, строки) for a date or period; a glossary word is «поняття», not {!r}"
+
+# fixture file -> the exact lines `make check` prints for it
+EXPECTED = {
+    "straight-apostrophe.yml": [
+        f"checklists/mini-list.yml:4: title.uk: {APOSTROPHE}",
+        f"checklists/mini-list.yml:15: items[0] (id='nda').detail.en: {APOSTROPHE}",
+        f"checklists/mini-list.yml:17: items[1] (id='access').text.en: {APOSTROPHE}",
+    ],
+    "ukrainian-terms.yml": [
+        "playbooks/mini.yml:14: sections[0] (id='first').title.uk: " + RELATIONS.format("Відносини"),
+        "playbooks/mini.yml:20: sections[0] (id='first').lead.uk: " + TASK.format("задачу"),
+        "playbooks/mini.yml:20: sections[0] (id='first').lead.uk: " + PERIOD.format("терміни"),
+        "playbooks/mini.yml:24: sections[0] (id='first').points[0] (id='one').text.uk: "
+        + RELATIONS.format("ВІДНОСИНАХ"),
+    ],
+}
+
+
+def project_with(bad_file: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    target = bad_file.read_text(encoding="utf-8").splitlines()[0].removeprefix("# target: ")
+    shutil.copyfile(bad_file, root / target)
+    return root
+
+
+def test_every_style_fixture_has_an_expectation() -> None:
+    assert sorted(p.name for p in STYLE.glob("*.yml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_style_problems_are_reported_with_file_line_and_field(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project_with(STYLE / name, tmp_path)
+    assert cli_main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [*EXPECTED[name], f"{len(EXPECTED[name])} problem(s) found"]
+
+
+def test_style_and_content_problems_come_in_one_sorted_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project_with(STYLE / "ukrainian-terms.yml", tmp_path)
+    checklist = root / "checklists" / "mini-list.yml"
+    checklist.write_text(checklist.read_text("utf-8").replace("purpose:", "purpos:"), "utf-8")
+    assert cli_main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("checklists/mini-list.yml:")
+    assert "unknown key 'purpos'" in "\n".join(err)
+    assert err[-5:-1] == EXPECTED["ukrainian-terms.yml"]
+
+
+def test_urgent_and_russian_words_are_not_flagged(tmp_path: Path) -> None:
+    page = tmp_path / "page.uk.md"
+    page.write_text("Терміново: задача для рос. версії не тут.\nТерміновий лист.\n", "utf-8")
+    rules = style_rules()
+    assert [str(e) for e in check_markdown(page, Path("docs/page.uk.md"), "uk", rules)] == [
+        "docs/page.uk.md:1: text: " + TASK.format("задача"),
+    ]
+    assert check_markdown(page, Path("docs/page.ru.md"), "ru", rules) == []
+
+
+def test_hand_written_pages_are_reported_by_line(tmp_path: Path) -> None:
+    page = tmp_path / "guide.en.md"
+    page.write_text("# Guide\n\nIt's plain.\n", "utf-8")
+    assert [str(e) for e in check_markdown(page, Path("docs/guide.en.md"), "en", style_rules())] == [
+        f"docs/guide.en.md:3: text: {APOSTROPHE}",
+    ]
