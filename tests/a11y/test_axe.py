@@ -37,9 +37,9 @@ PUBLIC_PAGES = {
     "map": "tools/map/",
     "topics": "tools/topics/",
     "glossary": "tools/glossary/",
-    "maintainers": "maintainers/",
 }
-STAFF_PAGES = {"staff-reviews": "staff/reviews/", "staff-playbook": "playbooks/crisis-steps/"}
+STAFF_PAGES = {"staff-reviews": "staff/reviews/", "staff-maintainers": "staff/maintainers/",
+               "staff-playbook": "playbooks/crisis-steps/"}
 
 
 @pytest.fixture(scope="module")
