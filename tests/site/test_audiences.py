@@ -117,3 +117,17 @@ def test_the_client_page_is_linked_from_home_and_nav(built_site, language: str) 
     page = soup(built_site.path / EDITIONS[language] / "for-clients" / "index.html")
     assert page.select_one("article h1") is not None
     assert PUBLIC_PAGES["for-clients/index.html"] == CLIENTS
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_links_the_staff_tools_in_the_staff_edition_only(built_site, built_internal_site: Path,  # type: ignore[no-untyped-def]
+                                                              language: str) -> None:
+    staff_tools = ["staff/onboarding/", "playbooks/warning-situations/#health-check",
+                   "playbooks/crisis-steps/#can-it-be-saved"]
+
+    def links(site: Path) -> set[str]:
+        home = soup(site / EDITIONS[language] / "index.html")
+        return {a["href"] for a in home.select("article a[href]")}
+
+    assert set(staff_tools) <= links(built_internal_site)
+    assert not set(staff_tools) & links(built_site.path)
