@@ -1,9 +1,10 @@
 """Public and staff editions of one catalog.
 
 The staff edition is the catalog as written. The public edition is a copy with every
-internal playbook, checklist, section, point, item, story and callout removed, every
-staff note dropped, and every reference into removed content cut, so nothing internal
-can reach any page, search index, sitemap or export built from it.
+internal playbook, checklist, section, point, item, story, callout and glossary term
+removed, every staff note dropped, the self-check questions dropped (they belong to the
+onboarding route, a staff page), and every reference into removed content cut, so
+nothing internal can reach any page, search index, sitemap or export built from it.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def public_view(catalog: Catalog) -> Catalog:
 
 
 def _public_view(catalog: Catalog) -> Catalog:
-    playbooks = [_strip(p) for p in catalog.playbooks if not p.internal]
+    playbooks = [_without_self_checks(_strip(p)) for p in catalog.playbooks if not p.internal]
     kept_playbooks = {p.id for p in playbooks}
     # A checklist stays only if a section that stays still shows it.
     shown = {s.checklist for p in playbooks for s in p.sections if s.checklist}
@@ -88,6 +89,10 @@ def _rewrite(model: Any, drop: Callable[[Any], bool], field: Callable[[str, Any]
         if new is not value:
             update[name] = new
     return model.model_copy(update=update) if update else model
+
+
+def _without_self_checks(playbook: Any) -> Any:
+    return playbook.model_copy(update={"self_check": []}) if playbook.self_check else playbook
 
 
 def _strip(model: Any) -> Any:

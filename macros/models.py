@@ -235,6 +235,7 @@ class Term(_Strict):
         description="Comma-separated word beginnings that mark a use of the term in text, "
         "e.g. 'бриф' matches бриф, брифа, брифом.",
     )
+    internal: InternalFlag = False
 
 
 class Playbook(_Strict):

@@ -106,6 +106,11 @@ class Ref:
     label: str
 
 
+# The Renderer methods each engine's adapter registers as page macros, by these names.
+MACROS = ("playbook", "checklist", "playbook_cards", "review_table", "call_brief", "brief_index",
+          "message_templates", "onboarding", "relationship_map", "glossary", "topics", "page_href")
+
+
 class Renderer:
     def __init__(self, catalog: Catalog, language: str, link: Link, *, staff: bool = False,
                  today: date | None = None, templates: Path = TEMPLATES, compiled: Path | None = None,

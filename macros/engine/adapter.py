@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 from ..catalog import load_catalog
 from ..editions import Edition, edition_view
 from ..errors import ContentErrors
-from ..rendering import Renderer, shared_templates
+from ..rendering import MACROS, Renderer, shared_templates
 from ..reviews import today
 from .passthrough import PASSTHROUGH
 
@@ -43,14 +43,5 @@ def define_env(env: Any) -> None:
                         staff=edition is Edition.internal, today=today(), compiled=shared_templates(),
                         keep_html=PASSTHROUGH.hold)
 
-    env.macro(renderer.playbook, "playbook")
-    env.macro(renderer.checklist, "checklist")
-    env.macro(renderer.playbook_cards, "playbook_cards")
-    env.macro(renderer.review_table, "review_table")
-    env.macro(renderer.call_brief, "call_brief")
-    env.macro(renderer.brief_index, "brief_index")
-    env.macro(renderer.message_templates, "message_templates")
-    env.macro(renderer.onboarding, "onboarding")
-    env.macro(renderer.relationship_map, "relationship_map")
-    env.macro(renderer.glossary, "glossary")
-    env.macro(renderer.topics, "topics")
+    for name in MACROS:
+        env.macro(getattr(renderer, name), name)

@@ -16,12 +16,8 @@ from typing import Any
 from ..catalog import Catalog, load_catalog
 from ..edition_plan import relative_url
 from ..editions import Edition, edition_view
-from ..rendering import Renderer, shared_templates
+from ..rendering import MACROS, Renderer, shared_templates
 from ..reviews import today
-
-MACROS = ("playbook", "checklist", "playbook_cards", "review_table", "call_brief", "brief_index",
-          "message_templates", "onboarding", "relationship_map", "glossary", "topics")
-
 
 class _Edition:
     """The renderer of one edition, and the page it is rendering now."""

@@ -27,19 +27,21 @@ PREFIX = {"ru": "", "uk": "uk/", "en": "en/"}
 PUBLIC_PAGES = {
     "home": "",
     "playbook-with-checklists": "playbooks/on-the-shore/",
-    "playbook-with-health-check": "playbooks/warning-situations/",
+    "playbook-warning-situations": "playbooks/warning-situations/",
+    "for-clients": "for-clients/",
     "guide": "guide/",
     "404": "404.html",
     "briefs": "briefs/",
     "brief": "briefs/crisis-call/",
     "templates": "tools/templates/",
-    "onboarding": "tools/onboarding/",
     "map": "tools/map/",
     "topics": "tools/topics/",
     "glossary": "tools/glossary/",
-    "maintainers": "maintainers/",
 }
-STAFF_PAGES = {"staff-reviews": "staff/reviews/", "staff-playbook": "playbooks/crisis-steps/"}
+# The staff edition's own pages and tools (the health check, the onboarding route).
+STAFF_PAGES = {"staff-reviews": "staff/reviews/", "staff-maintainers": "staff/maintainers/",
+               "staff-playbook": "playbooks/crisis-steps/", "staff-health-check": "playbooks/warning-situations/",
+               "staff-onboarding": "staff/onboarding/"}
 
 
 @pytest.fixture(scope="module")

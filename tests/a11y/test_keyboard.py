@@ -9,10 +9,14 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-# Pages whose article holds every kind of control we add: checklists and their tools, the
-# health check, template forms and copy buttons, the onboarding route, a printable brief.
+from tests.staff_browser import staff_page, staff_server  # noqa: F401 - fixtures
+
+# Pages whose article holds every kind of control we add: checklists and their tools,
+# template forms and copy buttons, a printable brief; and in the staff edition the health
+# check and the onboarding route.
 PAGES = ["playbooks/on-the-shore/", "playbooks/warning-situations/", "tools/templates/",
-         "tools/onboarding/", "briefs/crisis-call/"]
+         "briefs/crisis-call/"]
+STAFF_PAGES = ["playbooks/warning-situations/", "staff/onboarding/"]
 
 MARK = """() => {
   const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]'
@@ -62,7 +66,16 @@ def tab_through(page: Any, limit: int = 900) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_tab_reaches_every_control_with_a_visible_focus(page, site_server: str, path: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(site_server + path)
+    tab_reaches_every_control(page, site_server + path)
+
+
+@pytest.mark.parametrize("path", STAFF_PAGES)
+def test_tab_reaches_every_staff_tool_control(staff_page, staff_server: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    tab_reaches_every_control(staff_page, staff_server + path)
+
+
+def tab_reaches_every_control(page: Any, url: str) -> None:
+    page.goto(url)
     if page.locator("[data-pb-checklist]").count():
         page.wait_for_selector("[data-pb-checklist][data-pb-ready]")
     expected = page.evaluate(MARK)

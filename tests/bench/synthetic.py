@@ -127,10 +127,10 @@ def _nav(groups: list[list[str]], extra_pages: list[str]) -> str:
     for index, group in enumerate(groups, start=1):
         lines.append(f"      - part-{index:02d}:")
         lines += [f"          - playbooks/{pid}.md" for pid in group]
-    lines += ["  - tools:", "      - briefs/index.md", "      - tools/templates.md", "      - tools/onboarding.md",
+    lines += ["  - tools:", "      - briefs/index.md", "      - tools/templates.md", "      - staff/onboarding.md",
               "      - tools/map.md", "      - tools/topics.md", "      - tools/glossary.md"]
     lines += [f"  - {page}" for page in extra_pages]
-    lines += ["  - staff:", "      - staff/reviews.md"]
+    lines += ["  - staff:", "      - staff/reviews.md", "      - staff/maintainers.md"]
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,4 @@
-"""The manager's tools in Chromium: health check, templates, briefs in two clicks, onboarding."""
+"""The manager's tools in Chromium: health check and onboarding (staff edition), templates, briefs in two clicks."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.staff_browser import staff_page, staff_server  # noqa: F401 - fixtures
+
 pytestmark = pytest.mark.browser
 
-HEALTH = "playbooks/warning-situations/"
+HEALTH = "playbooks/warning-situations/"  # the health check and the onboarding route are staff tools
+ONBOARDING = "staff/onboarding/"
 
 
 def tick(page, checklist: str, item: str) -> None:  # type: ignore[no-untyped-def]
@@ -28,8 +31,9 @@ def visible_situations(page) -> list[str]:  # type: ignore[no-untyped-def]
                                      "els => els.map(e => e.dataset.pbHealthSituation)")
 
 
-def test_health_check_diagnoses_and_keeps_it_per_client(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(site_server + HEALTH)
+def test_health_check_diagnoses_and_keeps_it_per_client(staff_page, staff_server: str) -> None:  # type: ignore[no-untyped-def]
+    page = staff_page
+    page.goto(staff_server + HEALTH)
     panel = page.locator('[data-pb-health="client-health-check"]')
     assert panel.locator("[data-pb-health-empty]").is_visible()
     assert visible_levels(page) == []
@@ -50,8 +54,9 @@ def test_health_check_diagnoses_and_keeps_it_per_client(page, site_server: str) 
     assert visible_levels(page) == ["high"], "the diagnosis follows the saved ticks"
 
 
-def test_health_check_follows_a_run_switch(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(site_server + HEALTH)
+def test_health_check_follows_a_run_switch(staff_page, staff_server: str) -> None:  # type: ignore[no-untyped-def]
+    page = staff_page
+    page.goto(staff_server + HEALTH)
     root = page.locator('[data-pb-checklist="client-health-check"]')
     tick(page, "client-health-check", "fewer-tasks")
     assert visible_levels(page) == ["medium"]
@@ -95,8 +100,9 @@ def test_brief_in_two_clicks_from_home_and_it_prints(page, site_server: str, tmp
     assert "Надрукувати" not in text, "the print button is not printed"
 
 
-def test_onboarding_progress_and_answers_on_request(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(site_server + "tools/onboarding/")
+def test_onboarding_progress_and_answers_on_request(staff_page, staff_server: str) -> None:  # type: ignore[no-untyped-def]
+    page = staff_page
+    page.goto(staff_server + ONBOARDING)
     question = page.locator('[data-pb-self-check="before-partnering"] details').first
     answer = question.locator("p").first
     assert not answer.is_visible()

@@ -105,7 +105,11 @@ def test_public_view_cuts_health_check_pointers_into_staff_only_sections(tmp_pat
     shutil.copytree(ROOT / "playbooks", root / "playbooks")
     shutil.copytree(ROOT / "checklists", root / "checklists")
     health = root / "checklists" / "client-health-check.yml"
-    text = health.read_text("utf-8")
+    # The real health check is a staff tool; this copy makes it public to see the cut.
+    text = health.read_text("utf-8").replace("\ninternal: true", "\n# internal: true", 1)
+    situations = root / "playbooks" / "warning-situations.yml"
+    situations.write_text(situations.read_text("utf-8").replace(
+        "  - id: health-check\n    internal: true", "  - id: health-check\n    # internal: true", 1), "utf-8")
     first = "    indicates: [crisis-steps#warning-signs, warning-situations#communication-problems]\n"
     assert first in text
     health.write_text(text.replace(first, first.replace("]", ", crisis-steps#escalation-route]"), 1), "utf-8")
@@ -120,3 +124,22 @@ def test_public_view_cuts_health_check_pointers_into_staff_only_sections(tmp_pat
     assert public_item.indicates == ["crisis-steps#warning-signs", "warning-situations#communication-problems"]
     assert edition_view(catalog, Edition.internal).checklist("client-health-check").items[0].indicates == item.indicates
     assert "escalation-route" not in str(export_document(public_view(catalog)))
+
+
+def test_public_view_leaves_out_the_staff_tools() -> None:
+    """The health check, the onboarding self-checks and the staff-only glossary terms are for
+    the team: the public view has none of them, the staff edition all."""
+    from tests.conftest import ROOT
+
+    catalog = load_catalog(ROOT)
+    public = public_view(catalog)
+    assert "client-health-check" in catalog.checklists and "client-health-check" not in public.checklists
+    situations = next(p for p in public.playbooks if p.id == "warning-situations")
+    assert "health-check" not in [s.id for s in situations.sections]
+    assert any(p.self_check for p in catalog.playbooks)
+    assert all(p.self_check == [] for p in public.playbooks)
+    crisis = next(p for p in public.playbooks if p.id == "crisis-steps")
+    staff_terms = {t.id for t in catalog.playbook("crisis-steps").terms if t.internal}
+    assert {"escalation", "non-margin-client"} <= staff_terms
+    assert not staff_terms & {t.id for t in crisis.terms}
+    assert edition_view(catalog, Edition.internal) is catalog

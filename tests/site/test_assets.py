@@ -168,7 +168,7 @@ def test_each_page_loads_the_stylesheets_and_only_the_scripts_it_uses(built_site
     exchange = scripts["checklists"]["data-pb-load-exchange"]
     assert (site / "playbooks" / "on-the-shore" / exchange).resolve() == \
         (site / bundles.by_name["exchange"].path).resolve()
-    assert set(our_scripts(page(site, "playbooks/warning-situations/index.html"))) == {"checklists", "health"}
+    assert set(our_scripts(page(site, "playbooks/warning-situations/index.html"))) == {"checklists"}
     assert set(our_scripts(page(site, "en/tools/templates/index.html"))) == {"page-actions"}
     assert set(our_scripts(page(site, "uk/briefs/kickoff-call/index.html"))) == {"page-actions"}
     for path in ("index.html", "tools/glossary/index.html", "en/guide/index.html", "uk/tools/map/index.html"):
@@ -177,14 +177,23 @@ def test_each_page_loads_the_stylesheets_and_only_the_scripts_it_uses(built_site
                          ("en/guide/index.html", [css]), ("tools/glossary/index.html", [css, tools_css]),
                          ("uk/tools/map/index.html", [css, tools_css]), ("briefs/index.html", [css, tools_css]),
                          ("en/briefs/kickoff-call/index.html", [css, tools_css]),
-                         ("tools/templates/index.html", [css, tools_css]), ("tools/topics/index.html", [css, tools_css]),
-                         ("uk/tools/onboarding/index.html", [css, tools_css])):
+                         ("tools/templates/index.html", [css, tools_css]), ("tools/topics/index.html", [css, tools_css])):
         hrefs = [link["href"] for link in page(site, path).select('link[rel="stylesheet"]')]
         ours = [href.rsplit("/", 1)[-1] for href in hrefs if "assets/stylesheets/" in href
                 and not href.rsplit("/", 1)[-1].startswith(("main.", "palette."))]
         assert ours == styles, path
         for href in hrefs:  # each resolves to a published file
             assert (site / path).parent.joinpath(href).resolve().is_file(), (path, href)
+
+
+def test_staff_tool_pages_load_their_bundles(built_internal_site: Path) -> None:
+    """The health check and the onboarding route are staff tools: the staff edition loads them."""
+    tools_css = build_bundles(ASSETS).by_name["tools"].file_name
+    warning = page(built_internal_site, "playbooks/warning-situations/index.html")
+    assert set(our_scripts(warning)) == {"checklists", "health"}
+    onboarding = page(built_internal_site, "uk/staff/onboarding/index.html")
+    hrefs = [link["href"] for link in onboarding.select('link[rel="stylesheet"]')]
+    assert any(href.endswith(tools_css) for href in hrefs)
 
 
 def test_search_runs_through_the_hashed_worker_bundle(built_site: BuiltSite) -> None:

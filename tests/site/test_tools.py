@@ -68,12 +68,12 @@ def test_templates_have_a_field_per_placeholder_and_no_raw_slots(built_site, pub
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_onboarding_route_covers_every_playbook_with_self_checks(built_site, public: Catalog,  # type: ignore[no-untyped-def]
+def test_onboarding_route_covers_every_playbook_with_self_checks(built_internal_site: Path, catalog: Catalog,
                                                                   language: str) -> None:
-    html = page(built_site.path, language, "tools/onboarding")
+    html = page(built_internal_site, language, "staff/onboarding")  # a staff page
     route = html.select_one('[data-pb-checklist="onboarding-route"]')
-    assert [li["data-pb-item"] for li in route.select("[data-pb-item]")] == [f"read-{p.id}" for p in public.playbooks]
-    for playbook in public.playbooks:
+    assert [li["data-pb-item"] for li in route.select("[data-pb-item]")] == [f"read-{p.id}" for p in catalog.playbooks]
+    for playbook in catalog.playbooks:
         assert len(playbook.self_check) >= 3, playbook.id
         questions = html.select(f'[data-pb-self-check="{playbook.id}"] details.pb-question')
         assert len(questions) == len(playbook.self_check)
@@ -112,11 +112,11 @@ def test_topics_index_every_tag_in_use(built_site, public: Catalog, language: st
     assert {s["data-pb-topic"] for s in html.select("[data-pb-topic]")} == used
 
 
-def test_health_check_panel_has_a_situation_per_target(built_site, public: Catalog) -> None:  # type: ignore[no-untyped-def]
-    checks = [c for c in public.checklists.values() if c.kind is ChecklistKind.health_check]
-    assert checks, "the handbook has a client health check"
+def test_health_check_panel_has_a_situation_per_target(built_internal_site: Path, catalog: Catalog) -> None:
+    checks = [c for c in catalog.checklists.values() if c.kind is ChecklistKind.health_check]
+    assert checks, "the handbook has a client health check (a staff tool)"
     for checklist in checks:
-        html = page(built_site.path, "ru", f"playbooks/{checklist.playbook}")
+        html = page(built_internal_site, "ru", f"playbooks/{checklist.playbook}")
         panel = html.select_one(f'[data-pb-health="{checklist.id}"]')
         refs = {r for i in checklist.items for r in i.indicates}
         assert {s["data-pb-health-situation"] for s in panel.select("[data-pb-health-situation]")} == refs

@@ -1,0 +1,136 @@
+"""Who each page is for, page by page: the public edition is read by clients too.
+
+Every page the public edition builds must be in PUBLIC_PAGES with its audience, so a new
+page cannot go public without someone deciding it should; the staff pages must be absent
+from the public build (pages, sitemaps, search indexes) and present in the staff build;
+and the markers of staff-only tools and wording never reach a public page, search index
+or the export.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.languages import LANGUAGES
+from tests.conftest import search_index
+
+from .test_built_site import EDITIONS, pages_of, soup
+
+CLIENTS = "clients"      # written to the client: what they can expect from us
+EVERYONE = "everyone"    # how we work, as the team does it; a client may read it all
+TEAM_TOOLS = "team tools"  # practical tools for calls and letters, nothing said behind a client's back
+
+# Every page of the public edition, the same in every language.
+PUBLIC_PAGES = {
+    "index.html": EVERYONE,
+    "404.html": EVERYONE,
+    "for-clients/index.html": CLIENTS,
+    "guide/index.html": EVERYONE,
+    "playbooks/before-partnering/index.html": EVERYONE,
+    "playbooks/on-the-shore/index.html": EVERYONE,
+    "playbooks/crisis-steps/index.html": EVERYONE,
+    "playbooks/warning-situations/index.html": EVERYONE,
+    "playbooks/communication-rules/index.html": EVERYONE,
+    "briefs/index.html": TEAM_TOOLS,
+    "briefs/kickoff-call/index.html": TEAM_TOOLS,
+    "briefs/weekly-call/index.html": TEAM_TOOLS,
+    "briefs/warning-signs-call/index.html": TEAM_TOOLS,
+    "briefs/crisis-call/index.html": TEAM_TOOLS,
+    "briefs/parting-call/index.html": TEAM_TOOLS,
+    "tools/templates/index.html": TEAM_TOOLS,
+    "tools/map/index.html": EVERYONE,
+    "tools/topics/index.html": EVERYONE,
+    "tools/glossary/index.html": EVERYONE,
+}
+# Pages of the staff edition only: its tools, its reviews and the maintainers' figures.
+STAFF_PAGES = ["staff/onboarding/", "staff/reviews/", "staff/maintainers/"]
+# What marks a staff-only tool or wording in a built page: the health check (its section,
+# markup and the escalation item the issue named), the onboarding route and its
+# self-checks, the escalation route, "give up on a client" and its glossary entries, the
+# stricter internal answer times, and the price that once stood in a public template.
+STAFF_MARKERS = ['"health-check"', '#health-check"', "data-pb-health", "client-health-check",
+                 "item-client-health-check--direct-negative", "onboarding-route", "data-pb-self-check",
+                 "escalation-route", "can-it-be-saved", "term-escalation", "term-non-margin-client",
+                 "internal-answer-times", "+20%"]
+# Of those, the ones the staff edition shows (so the markers are real, not typos).
+SHOWN_TO_STAFF = [m for m in STAFF_MARKERS if m != "+20%"]
+
+
+def _search_locations(site: Path, language: str) -> set[str]:
+    _, docs = search_index(site / EDITIONS[language])
+    return {doc["location"].partition("#")[0] for doc in docs}
+
+
+def _sitemap(site: Path, language: str) -> str:
+    return (site / EDITIONS[language] / "sitemap.xml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_has_a_decided_audience(built_site, language: str) -> None:  # type: ignore[no-untyped-def]
+    built = pages_of(built_site.path, language)
+    undecided = built - set(PUBLIC_PAGES)
+    assert not undecided, f"decide who these pages are for (PUBLIC_PAGES, or make them staff-only): {undecided}"
+    assert set(PUBLIC_PAGES) <= built
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_staff_pages_exist_in_the_staff_edition_only(built_site, built_internal_site: Path,  # type: ignore[no-untyped-def]
+                                                     language: str) -> None:
+    public, staff = built_site.path, built_internal_site
+    for page in STAFF_PAGES:
+        assert not (public / EDITIONS[language] / page).exists(), page
+        assert page not in _search_locations(public, language)
+        assert f"/{page}<" not in _sitemap(public, language)
+        assert (staff / EDITIONS[language] / page / "index.html").is_file(), page
+        assert page in _search_locations(staff, language)
+        assert f"{EDITIONS[language]}{page}<" in _sitemap(staff, language)
+
+
+def _public_readings(site: Path) -> dict[str, str]:
+    """Each public page's HTML, each search index and the export: what a reader or a crawler gets."""
+    out = {str(p.relative_to(site)): p.read_text("utf-8") for p in site.rglob("*.html")}
+    # either engine's search index: Material's search/search_index.json, Zensical's search.json
+    out |= {str(p.relative_to(site)): p.read_text("utf-8")
+            for name in ("search_index.json", "search.json") for p in site.rglob(name)}
+    out["export/handbook.v1.json"] = (site / "export" / "handbook.v1.json").read_text("utf-8")
+    return out
+
+
+def test_staff_markers_never_reach_a_public_page_search_or_export(built_site) -> None:  # type: ignore[no-untyped-def]
+    leaks = [f"{name}: {marker}" for name, text in _public_readings(built_site.path).items()
+             for marker in STAFF_MARKERS if marker in text]
+    assert not leaks, "\n".join(leaks[:20])
+
+
+def test_the_staff_edition_shows_the_staff_markers(built_internal_site: Path) -> None:
+    pages = " ".join(p.read_text("utf-8") for p in built_internal_site.rglob("*.html"))
+    assert [m for m in SHOWN_TO_STAFF if m not in pages] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_client_page_is_linked_from_home_and_nav(built_site, language: str) -> None:  # type: ignore[no-untyped-def]
+    home: BeautifulSoup = soup(built_site.path / EDITIONS[language] / "index.html")
+    buttons = home.select('article a.md-button[href="for-clients/"]')
+    assert buttons, "the home page leads clients to their page with a button"
+    nav = [a.get("href", "").removeprefix("./") for a in home.select("nav.md-nav--primary a")]
+    assert "for-clients/" in nav, "the client page is in the navigation"
+    page = soup(built_site.path / EDITIONS[language] / "for-clients" / "index.html")
+    assert page.select_one("article h1") is not None
+    assert PUBLIC_PAGES["for-clients/index.html"] == CLIENTS
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_links_the_staff_tools_in_the_staff_edition_only(built_site, built_internal_site: Path,  # type: ignore[no-untyped-def]
+                                                              language: str) -> None:
+    staff_tools = ["staff/onboarding/", "playbooks/warning-situations/#health-check",
+                   "playbooks/crisis-steps/#can-it-be-saved"]
+
+    def links(site: Path) -> set[str]:
+        home = soup(site / EDITIONS[language] / "index.html")
+        return {a["href"] for a in home.select("article a[href]")}
+
+    assert set(staff_tools) <= links(built_internal_site)
+    assert not set(staff_tools) & links(built_site.path)
