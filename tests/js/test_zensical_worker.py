@@ -84,3 +84,16 @@ def test_zensical_alone_finds_another_editions_word() -> None:
     terms two edits away, so a Ukrainian form finds the Russian page."""
     alone = run(zensical_worker(), "ru", ["дедлайнів"])
     assert alone["дедлайнів"] == ["rules/"]
+
+
+def test_vendored_stemmers_are_the_pinned_npm_packages() -> None:
+    """docs/assets/javascripts/vendor/ holds the files of the lunr and lunr-languages that
+    package-lock.json pins (the stemmer support file with its source's header added)."""
+    modules = HERE.parents[1] / "node_modules"
+    if not (modules / "lunr-languages").is_dir():
+        pytest.skip("node packages not installed: `make node-packages`")
+    vendor = ASSETS / "javascripts" / "vendor"
+    assert (vendor / "lunr.min.js").read_bytes() == (modules / "lunr/lunr.min.js").read_bytes()
+    for name in ("lunr.ru.min.js", "lunr.stemmer.support.min.js"):
+        pinned = (modules / "lunr-languages/min" / name).read_bytes()
+        assert (vendor / name).read_bytes().endswith(pinned), name
