@@ -38,7 +38,8 @@ FOUND = {  # query -> the page it must find
     "uk": {"дедлайнів": "rules/", "платежами": "shore/", "кризою": "crisis/", "домовленість": "shore/",
            "зв'язком": "crisis/"},
 }
-NOTHING = {"ru": ["дедлайнів", "платежами отчетов"], "uk": ["кризисе"]}  # another edition's word; no page has both
+# another edition's word; two words no one page holds both of
+NOTHING = {"ru": ["дедлайнів", "платежами отчетов"], "uk": ["кризисе"]}
 
 
 def zensical_worker() -> Path:
