@@ -8,8 +8,9 @@ A bundle fetched on demand (the checklist exchange) is on no page: the bundle th
 it learns its address from a `data-pb-load-<name>` attribute on its own script tag.
 
 Names carry a hash of the content (`checklists.3f9a1c2e.min.js`), so the year-long cache
-that deploy/nginx.conf gives `*.min.js` never serves an old copy. Nothing here knows the
-site engine: the MkDocs hooks publish what `build_bundles` returns.
+that deploy/nginx.conf gives `*.min.js` never serves an old copy. Nothing here runs the
+site engine: its adapter publishes what `build_bundles` returns. Only the search worker
+differs by engine (it wraps the engine's own worker), so `build_bundles` is told which.
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ class Role(Enum):
     staff_pages = "staff-pages"      # every page of the staff edition, absent from the public one
     by_marker = "by-marker"          # scripts and stylesheets for pages whose HTML uses them
     on_demand = "on-demand"          # fetched by another bundle when a reader needs it
-    search_worker = "search-worker"  # replaces Material's search worker
+    search_worker = "search-worker"  # replaces the engine's search worker, wrapping it
+
+
+ENGINES = ("mkdocs", "zensical")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class BundleSpec:
     loads: tuple[str, ...] = ()      # on-demand bundles it fetches itself
     # files only the edition of one language needs, put before `sources`
     by_language: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    engine: str | None = None        # the one engine it is for (None: every engine)
 
     def sources_for(self, language: str | None) -> tuple[str, ...]:
         return self.by_language.get(language or "", ()) + self.sources
@@ -72,7 +77,18 @@ SPECS: tuple[BundleSpec, ...] = (
     # Lunr stems Russian and English; our Ukrainian stemmer goes to that edition only.
     BundleSpec("handbook-search", Role.search_worker, "assets/javascripts/workers",
                ("javascripts/handbook-stem.js", "javascripts/workers/handbook-search.js"),
-               by_language={"uk": ("javascripts/stem-uk.js",)}),
+               by_language={"uk": ("javascripts/stem-uk.js",)}, engine="mkdocs"),
+    # Zensical's worker has no lunr: the same stemmers come from our vendored copy of lunr
+    # and lunr-languages (vendor/, from npm, package.json), each edition only its own.
+    BundleSpec("handbook-zensical-search", Role.search_worker, "assets/javascripts/workers",
+               ("javascripts/handbook-stem.js", "javascripts/zensical-search-core.js",
+                "javascripts/workers/handbook-zensical-search.js"),
+               by_language={"uk": ("javascripts/stem-uk.js",),
+                            "ru": ("javascripts/vendor/lunr.min.js",
+                                   "javascripts/vendor/lunr.stemmer.support.min.js",
+                                   "javascripts/vendor/lunr.ru.min.js"),
+                            "en": ("javascripts/vendor/lunr.min.js",)},
+               engine="zensical"),
 )
 
 # Every script and stylesheet under these folders of docs/assets/ must be in a bundle:
@@ -178,15 +194,23 @@ def _content(spec: BundleSpec, assets: Path, language: str | None) -> str:
             raise AssetError(f"bundle {spec.name!r} mixes {suffix} and {source}")
         if not path.is_file():
             raise AssetError(f"bundle {spec.name!r}: docs/assets/{source} does not exist")
-        parts.append(minify(path.read_text("utf-8"), suffix).strip())
+        text = path.read_text("utf-8")
+        # A vendored file comes minified, with its licence header: published as it is.
+        parts.append((text if source.endswith(".min.js") else minify(text, suffix)).strip())
     # Our scripts leave out semicolons; a file ending in `})()` followed by one starting
     # with `(function` would call the first file's result. The separator ends every file.
     return ("\n;" if suffix == ".js" else "\n").join(parts) + "\n"
 
 
-def build_bundles(assets: Path, language: str | None = None, specs: tuple[BundleSpec, ...] = SPECS) -> Bundles:
+def build_bundles(assets: Path, language: str | None = None, specs: tuple[BundleSpec, ...] = SPECS,
+                  engine: str = "mkdocs") -> Bundles:
     """Bundle the sources under `assets` (docs/assets) as `specs` say, for the edition in
-    `language` (None: no language's own files)."""
+    `language` (None: no language's own files) built by `engine` (a bundle for another
+    engine is left out; its sources still count as bundled)."""
+    if engine not in ENGINES:
+        raise AssetError(f"unknown site engine {engine!r}: one of {', '.join(ENGINES)}")
+    every_spec = specs
+    specs = tuple(spec for spec in specs if spec.engine in (None, engine))
     names = {spec.name for spec in specs}
     for spec in specs:
         unknown = [name for name in spec.loads if name not in names]
@@ -198,7 +222,7 @@ def build_bundles(assets: Path, language: str | None = None, specs: tuple[Bundle
         digest = hashlib.sha256(content).hexdigest()[:8]
         suffix = Path(spec.sources[0]).suffix
         bundles.append(Bundle(spec, f"{spec.folder}/{spec.name}.{digest}.min{suffix}", content))
-    sources = {s for spec in specs for s in spec.every_source()}
+    sources = {s for spec in every_spec for s in spec.every_source()}
     stray = sorted(
         str(p.relative_to(assets)) for folder in SOURCE_FOLDERS for p in (assets / folder).rglob("*")
         if p.suffix in {".js", ".css"} and str(p.relative_to(assets)) not in sources

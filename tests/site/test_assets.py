@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.assets import SPECS, AssetError, BundleSpec, Role, build_bundles
+from macros.assets import ENGINES, SPECS, AssetError, BundleSpec, Role, build_bundles
 from tests.conftest import ROOT, BuiltSite
 
 ASSETS = ROOT / "docs" / "assets"
@@ -77,7 +77,9 @@ def test_script_bundles_are_valid_javascript_with_every_file_ended(tmp_path: Pat
     `(function` would call the first file's result. node --check parses each bundle,
     and running the exchange bundle proves its three files all ran."""
     bundles = build_bundles(ASSETS)
-    for bundle in [*bundles, build_bundles(ASSETS, "uk").search_worker]:
+    workers = [build_bundles(ASSETS, language, engine=engine).search_worker
+               for language in ("ru", "uk", "en") for engine in ENGINES]
+    for bundle in [*bundles, *workers]:
         if bundle.path.endswith(".js"):
             path = tmp_path / bundle.file_name
             path.write_bytes(bundle.content)
@@ -96,6 +98,33 @@ for (const name of ["HandbookClipboard", "HandbookChecklistExchange", "HandbookC
 """, "utf-8")
     result = subprocess.run([NODE, str(probe)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_each_engine_publishes_its_own_search_worker() -> None:
+    material = build_bundles(ASSETS, "ru")
+    zensical = build_bundles(ASSETS, "ru", engine="zensical")
+    assert material.search_worker.spec.name == "handbook-search"
+    assert zensical.search_worker.spec.name == "handbook-zensical-search"
+    assert "handbook-zensical-search" not in material.by_name and "handbook-search" not in zensical.by_name
+    # the other engine's sources are still bundled, never published as loose files
+    assert material.sources == zensical.sources
+    assert {b.path for b in material if b.spec.role is not Role.search_worker} == \
+        {b.path for b in zensical if b.spec.role is not Role.search_worker}
+    with pytest.raises(AssetError, match="unknown site engine 'hugo'"):
+        build_bundles(ASSETS, "ru", engine="hugo")
+
+
+def test_zensical_worker_carries_each_edition_its_own_stemmer_and_the_licences() -> None:
+    """Zensical ships no lunr: our vendored copy stems Russian (Snowball) and English
+    (Porter), our own stemmer Ukrainian; vendored files keep their licence headers."""
+    worker = {lang: build_bundles(ASSETS, lang, engine="zensical").search_worker.content.decode("utf-8")
+              for lang in ("ru", "uk", "en")}
+    assert "@license MIT" in worker["ru"] and "@license MIT" in worker["en"]  # lunr
+    assert "Lunr languages, `Russian` language" in worker["ru"] and "Oleg Mazko" in worker["ru"]
+    assert "`Russian`" not in worker["en"] and "Oliver Nightingale" not in worker["uk"]
+    assert ("остями" in worker["uk"]) and "остями" not in worker["ru"]
+    for text in worker.values():
+        assert "HandbookZensicalSearch" in text and "importScripts(" in text
 
 
 def test_minifying_keeps_the_code_and_drops_comments() -> None:

@@ -2,9 +2,10 @@
  *
  * Both sides of a search go through `stemmerFor(lang)`, so "платежам" meets "платежи",
  * "кризисе" meets "кризис" and "дедлайнів" meets "дедлайн". Russian and English use the
- * Snowball/Porter stemmers that ship with Material's lunr; Ukrainian, which lunr lacks,
- * uses the light suffix stripper of stem-uk.js, which only the Ukrainian edition's worker
- * carries (macros/assets.py). Pure functions: runs in a worker, a page or node.
+ * Snowball/Porter stemmers of lunr and lunr-languages (Material's own copy on MkDocs, our
+ * vendored copy in vendor/ on Zensical); Ukrainian, which lunr lacks, uses the light
+ * suffix stripper of stem-uk.js, which only the Ukrainian edition's worker carries
+ * (macros/assets.py). Pure functions: runs in a worker, a page or node.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(require("./stem-uk.js"))
