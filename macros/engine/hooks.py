@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _plan = plan_edition(Path(config.config_file_path).parent, settings,
                              os.environ.get("HANDBOOK_LANG"),
                              os.environ.get("HANDBOOK_EDITION", Edition.public.value))
-        _bundles = build_bundles(Path(config.docs_dir) / "assets", _plan.language)
+        _bundles = build_bundles(Path(config.docs_dir) / "assets", _plan.language, engine=ENGINE)
         nav = _plan.nav(config.nav)
     except ContentErrors as exc:
         raise PluginError(f"interface strings:\n{exc}") from None

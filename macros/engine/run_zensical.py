@@ -23,7 +23,7 @@ from ..edition_plan import EditionPlan, PlanError, edit_url, page_url, plan_edit
 from ..errors import ContentErrors
 from ..export import ExportError, publish_export
 from ..settings import read_settings
-from .zensical_stage import read_config, stage_edition
+from .zensical_stage import ENGINE, read_config, stage_edition
 
 
 def _plan(root: Path, config_file: Path) -> EditionPlan:
@@ -43,7 +43,7 @@ def build(config_file: Path, dest: Path, strict: bool) -> int:
         site = stage / "site"
         config = read_config(config_file)
         docs = config.get("docs_dir", "docs")
-        finish_pages(site, build_bundles(root / docs / "assets", plan.language))
+        finish_pages(site, build_bundles(root / docs / "assets", plan.language, engine=ENGINE))
         if plan.staff and config.get("repo_url") and config.get("edit_uri"):
             point_edits_at_sources(site, plan, root / docs, config["repo_url"], config["edit_uri"], docs)
         if plan.is_default:

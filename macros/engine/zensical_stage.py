@@ -93,7 +93,7 @@ def stage_edition(root: Path, config_file: Path, plan: EditionPlan, stage: Path,
     bundle instead."""
     config = read_config(config_file)
     docs = root / config.get("docs_dir", "docs")
-    bundles = build_bundles(docs / "assets", plan.language)
+    bundles = build_bundles(docs / "assets", plan.language, engine=ENGINE)
     shutil.rmtree(stage, ignore_errors=True)
     (stage / "docs").mkdir(parents=True)
     _stage_docs(docs, stage / "docs", plan, bundles)
