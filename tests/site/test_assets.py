@@ -166,7 +166,7 @@ def test_sources_are_not_published_only_bundles(built_site: BuiltSite) -> None:
     site = built_site.path
     for language, edition in EDITIONS.items():
         folder = site / edition / "assets"
-        bundles = build_bundles(ASSETS, language)
+        bundles = build_bundles(ASSETS, language, engine=built_site.engine)
         for source in bundles.sources:
             assert not (folder / source).exists(), f"{edition}assets/{source} is published as a source"
         for bundle in bundles.published(staff=False):
@@ -228,7 +228,7 @@ def test_staff_tool_pages_load_their_bundles(built_internal_site: Path) -> None:
 def test_search_runs_through_the_hashed_worker_bundle(built_site: BuiltSite) -> None:
     for language, page_path in (("ru", "index.html"), ("uk", "uk/index.html"),
                                 ("en", "en/playbooks/crisis-steps/index.html")):
-        worker = build_bundles(ASSETS, language).search_worker
+        worker = build_bundles(ASSETS, language, engine=built_site.engine).search_worker
         html = (built_site.path / page_path).read_text("utf-8")
         assert f'"{worker.file_name}"' in html, page_path
         assert (built_site.path / EDITIONS[language] / worker.path).read_bytes() == worker.content
