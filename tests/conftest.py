@@ -85,6 +85,14 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        # A browser that leaves a page cancels the fetches still running (Zensical's search
+        # index among them): a closed connection is no server error.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
 
 @contextlib.contextmanager
 def serve(directory: Path, port: int | None = None) -> Iterator[str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,7 @@ Result = tuple[str, int, str]  # language, exit code, log
 # Each engine's launcher takes the same arguments (`build --strict -f CONFIG -d DEST`).
 LAUNCHERS = {"mkdocs": "macros.engine.run_mkdocs", "zensical": "macros.engine.run_zensical"}
 DEFAULT_ENGINE = "mkdocs"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CACHE = Path(".cache") / "handbook"  # under the project root; `make clean` removes it
 PARSED = "parsed.pickle"
 TEMPLATES = "templates"
@@ -112,7 +114,8 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
         for thread in editions:
             thread.join()
         loading.join()
-    failed = [(lang, log) for lang, code, log in results if code != 0]
+    # Zensical colours its diagnostics whatever the output is: a log is read as text.
+    failed = [(lang, _ANSI.sub("", log)) for lang, code, log in results if code != 0]
     for lang, log in failed:
         print(f"--- edition {lang!r} failed ---\n{log.strip()}", file=sys.stderr)
     if failed:

@@ -19,10 +19,12 @@ from pathlib import Path
 
 from ..assets import Bundles, build_bundles
 from ..builds import SHARED_EXPORT_ENV, Edition
+from ..catalog import load_catalog
 from ..edition_plan import EditionPlan, PlanError, edit_url, page_url, plan_edition, relative_url
 from ..errors import ContentErrors
 from ..export import ExportError, publish_export
 from ..settings import read_settings
+from ..ui import ui_strings
 from .zensical_stage import ENGINE, read_config, stage_edition
 
 
@@ -36,6 +38,10 @@ def build(config_file: Path, dest: Path, strict: bool) -> int:
 
     root = config_file.resolve().parent
     try:
+        # Content problems are said here, as `file:line: where: what`: inside Zensical they
+        # would surface as a traceback from the first page that uses a macro.
+        load_catalog(root)
+        ui_strings()
         plan = _plan(root, config_file)
         stage = dest.with_name(f".{dest.name}.zensical")
         staged = stage_edition(root, config_file, plan, stage)
@@ -49,7 +55,10 @@ def build(config_file: Path, dest: Path, strict: bool) -> int:
         if plan.is_default:
             kept = os.environ.get(SHARED_EXPORT_ENV)
             publish_export(root, site, plan.edition, Path(kept) if kept else None)
-    except (PlanError, ContentErrors, ExportError) as exc:
+    except ContentErrors as exc:
+        print(f"Error: content problems:\n{exc}", file=sys.stderr)
+        return 1
+    except (PlanError, ExportError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
     shutil.rmtree(dest, ignore_errors=True)

@@ -24,7 +24,6 @@ import yaml
 
 from ..assets import Bundles, build_bundles
 from ..edition_plan import ASSETS, EditionPlan
-from ..settings import settings_from_extra
 
 ENGINE = "zensical"
 ADAPTER_MODULE = "macros.engine.zensical_adapter"
@@ -133,7 +132,6 @@ def _place(source: Path, target: Path) -> None:
 
 
 def _edition_config(root: Path, config: dict[str, Any], plan: EditionPlan, bundles: Bundles) -> dict[str, Any]:
-    settings_from_extra(config.get("extra") or {})  # the same checks as MkDocs' build makes
     staged = {key: value for key, value in config.items() if key not in _MKDOCS_ONLY}
     staged["docs_dir"] = "docs"
     staged["site_dir"] = "site"

@@ -1,0 +1,115 @@
+"""The engine-neutral edition plan and the Zensical stage built from it: pages, nav, links,
+the staged configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.utils import get_relative_url
+
+from macros.assets import build_bundles
+from macros.builds import Edition
+from macros.edition_plan import PlanError, edit_url, page_url, plan_edition, relative_url
+from macros.engine.run_zensical import finish_pages
+from macros.engine.zensical_stage import read_config, stage_edition
+from macros.settings import read_settings
+from tests.conftest import ROOT, copy_project
+
+SETTINGS = read_settings(ROOT / "mkdocs.yml")
+
+
+def plan(language: str | None = None, edition: str = "public"):  # type: ignore[no-untyped-def]
+    return plan_edition(ROOT, SETTINGS, language, edition)
+
+
+def test_each_edition_keeps_its_own_language_of_a_page_under_the_neutral_name() -> None:
+    sources = ["index.ru.md", "index.uk.md", "index.en.md", "playbooks/crisis-steps.md",
+               "staff/reviews.uk.md", "staff/onboarding.md"]
+    assert plan("uk").pages(sources) == {"index.md": "index.uk.md", "playbooks/crisis-steps.md":
+                                         "playbooks/crisis-steps.md"}
+    assert plan("uk", "internal").pages(sources) == {
+        "index.md": "index.uk.md", "playbooks/crisis-steps.md": "playbooks/crisis-steps.md",
+        "staff/reviews.md": "staff/reviews.uk.md", "staff/onboarding.md": "staff/onboarding.md"}
+
+
+def test_a_page_both_neutral_and_localised_is_an_error() -> None:
+    with pytest.raises(PlanError, match="docs/guide.md and docs/guide.ru.md both exist"):
+        plan("ru").pages(["guide.md", "guide.ru.md"])
+
+
+def test_unknown_language_or_edition_is_an_error() -> None:
+    with pytest.raises(PlanError, match="HANDBOOK_LANG='de'"):
+        plan("de")
+    with pytest.raises(PlanError, match="HANDBOOK_EDITION='staff'"):
+        plan("ru", "staff")
+
+
+def test_nav_drops_staff_pages_in_public_and_translates_section_keys() -> None:
+    nav = ["index.md", {"tools": ["tools/map.md", "staff/onboarding.md"]}, {"staff": ["staff/reviews.md"]}]
+    assert plan("en").nav(nav) == ["index.md", {"Tools": ["tools/map.md"]}]
+    assert plan("uk", "internal").nav(nav) == [
+        "index.md", {"Інструменти": ["tools/map.md", "staff/onboarding.md"]},
+        {"Для співробітників": ["staff/reviews.md"]}]
+    with pytest.raises(PlanError, match="nav_unknown"):
+        plan("ru").nav([{"unknown": ["index.md"]}])
+
+
+@pytest.mark.parametrize(("target", "start"), [
+    ("playbooks/crisis-steps/", "briefs/crisis-call/"), ("playbooks/x/", ""), ("", "tools/map/"),
+    ("./", ""), ("briefs/", "briefs/"), ("assets/a.js", "playbooks/x/"), ("assets/a.js", ""),
+    ("tools/glossary/", "playbooks/"),
+])
+def test_relative_links_are_written_as_mkdocs_writes_them(target: str, start: str) -> None:
+    assert relative_url(target, start) == get_relative_url(target, start)
+
+
+def test_page_urls_and_edit_links() -> None:
+    assert page_url("index.md") == "" and page_url("briefs/index.md") == "briefs/"
+    assert page_url("playbooks/on-the-shore.md") == "playbooks/on-the-shore/"
+    repo = "https://git.example.com/agency/handbook"
+    assert edit_url(repo, "edit/main/docs/", "docs", "playbooks/on-the-shore.md", "playbooks/on-the-shore.md") \
+        == f"{repo}/edit/main/playbooks/on-the-shore.yml"
+    assert edit_url(repo, "edit/main/docs/", "docs", "guide.md", "guide.uk.md") == f"{repo}/edit/main/docs/guide.uk.md"
+
+
+def test_the_stage_writes_the_edition_and_keeps_the_python_tags(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("HANDBOOK_SITE_URL", "https://handbook.example.org/")
+    project = copy_project(tmp_path / "project")
+    config = stage_edition(project, project / "mkdocs.yml",
+                           plan_edition(project, SETTINGS, "en", Edition.public), tmp_path / "stage")
+    staged = read_config(config)
+    assert staged["site_url"] == "https://handbook.example.org/en/"  # !ENV resolved, then the edition's own
+    assert staged["theme"]["language"] == "en" and staged["theme"]["variant"] == "classic"
+    assert Path(staged["theme"]["custom_dir"]) == (project / "overrides").resolve()
+    assert "hooks" not in staged and "repo_url" not in staged
+    macros = next(p["macros"] for p in staged["plugins"] if isinstance(p, dict) and "macros" in p)
+    assert macros["module_name"] == "macros.engine.zensical_adapter" and macros["on_undefined"] == "strict"
+    assert staged["extra"]["handbook"]["engine"] == "zensical"
+    assert staged["extra"]["handbook"]["root"] == str(project)
+    text = config.read_text("utf-8")
+    assert "!!python/object/apply:pymdownx.slugs.slugify" in text  # written back for Zensical
+    assert "!!python/name:material.extensions.emoji.twemoji" in text
+    docs = tmp_path / "stage" / "docs"
+    assert (docs / "index.md").resolve() == (project / "docs" / "index.en.md").resolve()
+    assert not (docs / "staff").exists() and not (docs / "index.ru.md").exists()
+    assert not (docs / "assets" / "javascripts" / "checklists.js").exists()  # bundled, not copied
+    worker = build_bundles(project / "docs" / "assets", "en", engine="zensical").search_worker
+    assert (docs / worker.path).read_bytes() == worker.content
+    yaml.safe_load(yaml.dump(staged["nav"]))  # plain data
+
+
+def test_finish_pages_gives_a_page_the_bundles_its_html_uses(tmp_path: Path) -> None:
+    bundles = build_bundles(ROOT / "docs" / "assets", "ru", engine="zensical")
+    page = tmp_path / "playbooks" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html><head></head><body><div data-pb-checklist="a"></div></body></html>', "utf-8")
+    plain = tmp_path / "index.html"
+    plain.write_text("<html><head></head><body><p>data-pb-checklist in text</p></body></html>", "utf-8")
+    finish_pages(tmp_path, bundles)
+    checklists = bundles.by_name["checklists"].path
+    html = page.read_text("utf-8")
+    assert f'<script src="../../{checklists}" data-pb-load-exchange="../../{bundles.by_name["exchange"].path}">' in html
+    assert html.index("<script") > html.index('data-pb-checklist="a"')
+    assert "<script" not in plain.read_text("utf-8")  # the word in text is no marker
