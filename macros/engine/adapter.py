@@ -45,6 +45,7 @@ def define_env(env: Any) -> None:
 
     env.macro(renderer.playbook, "playbook")
     env.macro(renderer.checklist, "checklist")
+    env.macro(renderer.health_check, "health_check")
     env.macro(renderer.playbook_cards, "playbook_cards")
     env.macro(renderer.review_table, "review_table")
     env.macro(renderer.call_brief, "call_brief")

@@ -10,9 +10,10 @@ import pytest
 pytestmark = pytest.mark.browser
 
 # Pages whose article holds every kind of control we add: checklists and their tools, the
-# health check, template forms and copy buttons, the onboarding route, a printable brief.
-PAGES = ["playbooks/on-the-shore/", "playbooks/warning-situations/", "tools/templates/",
-         "tools/onboarding/", "briefs/crisis-call/"]
+# health check (and its own page, with how it works), template forms and copy buttons, the
+# onboarding route, a printable brief.
+PAGES = ["playbooks/on-the-shore/", "playbooks/warning-situations/", "tools/health-check/",
+         "tools/templates/", "tools/onboarding/", "briefs/crisis-call/"]
 
 MARK = """() => {
   const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]'

@@ -169,6 +169,7 @@ def test_each_page_loads_the_stylesheets_and_only_the_scripts_it_uses(built_site
     assert (site / "playbooks" / "on-the-shore" / exchange).resolve() == \
         (site / bundles.by_name["exchange"].path).resolve()
     assert set(our_scripts(page(site, "playbooks/warning-situations/index.html"))) == {"checklists", "health"}
+    assert set(our_scripts(page(site, "uk/tools/health-check/index.html"))) == {"checklists", "health"}
     assert set(our_scripts(page(site, "en/tools/templates/index.html"))) == {"page-actions"}
     assert set(our_scripts(page(site, "uk/briefs/kickoff-call/index.html"))) == {"page-actions"}
     for path in ("index.html", "tools/glossary/index.html", "en/guide/index.html", "uk/tools/map/index.html"):
@@ -178,7 +179,8 @@ def test_each_page_loads_the_stylesheets_and_only_the_scripts_it_uses(built_site
                          ("uk/tools/map/index.html", [css, tools_css]), ("briefs/index.html", [css, tools_css]),
                          ("en/briefs/kickoff-call/index.html", [css, tools_css]),
                          ("tools/templates/index.html", [css, tools_css]), ("tools/topics/index.html", [css, tools_css]),
-                         ("uk/tools/onboarding/index.html", [css, tools_css])):
+                         ("uk/tools/onboarding/index.html", [css, tools_css]),
+                         ("en/tools/health-check/index.html", [css])):
         hrefs = [link["href"] for link in page(site, path).select('link[rel="stylesheet"]')]
         ours = [href.rsplit("/", 1)[-1] for href in hrefs if "assets/stylesheets/" in href
                 and not href.rsplit("/", 1)[-1].startswith(("main.", "palette."))]
