@@ -30,7 +30,7 @@ from . import tools
 from .builds import SHARED_TEMPLATES_ENV
 from .catalog import Catalog, anchors
 from .languages import LANGUAGES
-from .models import PLACEHOLDER_PATTERN, Checklist, Item, MessageTemplate, Playbook, Term, Text
+from .models import PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Item, MessageTemplate, Playbook, Term, Text
 from .reviews import review_status, review_statuses
 from .ui import tag_label, ui_strings
 
@@ -39,6 +39,7 @@ KeepHtml = Callable[[str], str]
 
 # Logical page paths: where each kind of page lives in docs/ (without .md).
 GLOSSARY_PAGE = "tools/glossary"
+HEALTH_PAGE = "staff/health-check"  # the client health check's own page, staff only (docs/staff/health-check.md)
 TEMPLATES_PAGE = "tools/templates"
 BRIEFS_PAGE = "briefs"
 ONBOARDING_ID = "onboarding-route"  # reserved: no checklist file may take this id
@@ -107,7 +108,7 @@ class Ref:
 
 
 # The Renderer methods each engine's adapter registers as page macros, by these names.
-MACROS = ("playbook", "checklist", "playbook_cards", "review_table", "call_brief", "brief_index",
+MACROS = ("playbook", "checklist", "health_check", "playbook_cards", "review_table", "call_brief", "brief_index",
           "message_templates", "onboarding", "relationship_map", "glossary", "topics", "page_href")
 
 
@@ -156,6 +157,9 @@ class Renderer:
             page_href=self.page_href,
             brief_href=lambda brief: self.link(brief_page(brief.id), None),
             health=lambda checklist: tools.health_situations(self.catalog, checklist),
+            health_rules=tools.HEALTH_RULES,
+            health_page=HEALTH_PAGE,
+            health_levels=tools.HEALTH_LEVELS,
             fill=self.fill,
             glossary_page=GLOSSARY_PAGE,
             briefs_page=BRIEFS_PAGE,
@@ -223,6 +227,13 @@ class Renderer:
     def tool_heading(self, key: str) -> str:
         """A tool page's H1 and introduction, from the interface strings `<key>_title/_intro`."""
         return self.render("_tool_heading.md.j2", key=key)
+
+    def health_check(self, checklist_id: str) -> str:
+        """A health check on a page of its own, with how its diagnosis works."""
+        checklist = self.catalog.checklist(checklist_id)
+        if checklist.kind is not ChecklistKind.health_check:
+            raise ValueError(f"checklist {checklist_id!r} is not a health check (kind: health-check)")
+        return self.render("health_page.md.j2", guide=tools.health_guide(self.catalog, checklist))
 
     def call_brief(self, brief_id: str) -> str:
         owned = self.library.briefs[brief_id]

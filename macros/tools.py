@@ -74,6 +74,106 @@ def health_situations(catalog: Catalog, checklist: Checklist) -> list[Situation]
     return situations
 
 
+def health_weights() -> tuple[int, ...]:
+    """The weights an observation may carry, lightest first, as the model allows them."""
+    bounds = {type(m).__name__: m for m in Item.model_fields["weight"].metadata}
+    return tuple(range(bounds["Ge"].ge, bounds["Le"].le + 1))
+
+
+@dataclass(frozen=True)
+class HealthRules:
+    """How the ticked observations of a health check become a risk level.
+
+    The one statement of these rules: the diagnosis panel carries the numbers to health.js
+    (its data-pb-health-* attributes), and the health check's page explains them, so what
+    the page says is what the reader's ticks get.
+    """
+
+    acute: int = 3         # one sign this heavy or heavier: high on its own
+    serious: int = 2       # one sign this heavy or heavier: at least medium
+    high_total: int = 6    # ticked weights adding up to this or more: high
+    medium_total: int = 3  # ... to this or more: at least medium
+
+    def level(self, weights: Iterable[int]) -> str:
+        """`none` with nothing ticked, else `low`, `medium` or `high` (as health.js decides)."""
+        ticked = list(weights)
+        if not ticked:
+            return "none"
+        if max(ticked) >= self.acute or sum(ticked) >= self.high_total:
+            return "high"
+        if max(ticked) >= self.serious or sum(ticked) >= self.medium_total:
+            return "medium"
+        return "low"
+
+
+HEALTH_RULES = HealthRules()
+HEALTH_LEVELS = ("low", "medium", "high")
+
+
+@dataclass(frozen=True)
+class WeightGroup:
+    weight: int
+    items: tuple[Item, ...]
+    tone: str  # drawn as this risk level is: mild signs as low risk, acute ones as high
+
+
+@dataclass(frozen=True)
+class HealthExample:
+    """`count` ticked signs of one `weight` (and nothing else) give `level`."""
+
+    count: int
+    weight: int
+    level: str
+
+
+@dataclass(frozen=True)
+class HealthGuide:
+    """What the health check's own page explains, all of it from the YAML and the rules."""
+
+    checklist: Checklist
+    rules: HealthRules
+    weights: tuple[WeightGroup, ...]
+    examples: tuple[HealthExample, ...]
+    situations: tuple[Situation, ...]
+    shown_in: tuple[Playbook, Section] | None  # the playbook section that also shows it
+
+    @property
+    def max_weight(self) -> int:
+        return sum(item.weight for item in self.checklist.items)
+
+    @staticmethod
+    def weights_from(lightest: int) -> tuple[int, ...]:
+        return tuple(w for w in health_weights() if w >= lightest)
+
+    @staticmethod
+    def weights_between(lightest: int, too_heavy: int) -> tuple[int, ...]:
+        return tuple(w for w in health_weights() if lightest <= w < too_heavy)
+
+
+def health_guide(catalog: Catalog, checklist: Checklist, rules: HealthRules = HEALTH_RULES) -> HealthGuide:
+    groups = tuple(WeightGroup(w, tuple(i for i in checklist.items if i.weight == w),
+                               HEALTH_LEVELS[min(n, len(HEALTH_LEVELS) - 1)])
+                   for n, w in enumerate(health_weights()))
+    # For each weight, the counts of its signs at which the level changes: 1 mild sign is
+    # low, 3 are medium... (as many as the checklist has of that weight).
+    examples = []
+    for group in groups:
+        last = None
+        for count in range(1, len(group.items) + 1):
+            level = rules.level([group.weight] * count)
+            if level != last:
+                examples.append(HealthExample(count, group.weight, level))
+                last = level
+    target = catalog.resolve(checklist.id)
+    shown_in = None
+    if target is not None:
+        section = next((s for s in target.playbook.sections if s.checklist == checklist.id), None)
+        shown_in = (target.playbook, section) if section is not None else None
+    # every situation it can lead to, the one most signs point to first
+    situations = sorted(health_situations(catalog, checklist), key=lambda s: -len(s.items))
+    return HealthGuide(checklist, rules, groups, tuple(examples), tuple(situations), shown_in)
+
+
 # -- glossary ----------------------------------------------------------------------
 
 @dataclass(frozen=True)

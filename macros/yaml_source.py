@@ -109,15 +109,66 @@ def _load(loader_class: type[yaml.SafeLoader], text: str) -> YamlDocument:
         positions: dict[Path_, int] = {}
         data = _build(loader, root, (), positions, set()) if root is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise YamlSyntaxError(line, f"invalid YAML: {problem}") from None
+        raise _syntax_error(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(None, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
     return YamlDocument(data, positions)
+
+
+# A bracket or quote left open is noticed only where something else begins, often on a
+# later line that is itself fine: the line to fix is where it opened (the error's context
+# mark). Each: the parser's context, and what the reader is told opened there.
+_OPENINGS = {
+    "while parsing a flow sequence": "unclosed flow sequence: the '[' opened here has no matching ']'",
+    "while parsing a flow mapping": "unclosed flow mapping: the '{' opened here has no matching '}'",
+    "while scanning a quoted scalar": "unclosed quoted text: the {quote} opened here is never closed",
+    "while scanning a simple key": "missing ':' after the key that starts here",
+}
+_QUOTES = {'"': 'double quote (")', "'": "single quote (')"}
+_STREAM_ENDS = ("'<stream end>'", "'<document start>'", "'<document end>'")
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
+    """`file:line` of a YAML syntax error: the line where the problem is, or for a
+    construct left open, the line where it opened (and where the parser noticed it)."""
+    opened, noticed = exc.context_mark, exc.problem_mark
+    if exc.context in _OPENINGS and opened and noticed:
+        lines = text.splitlines()
+        if _left_open(exc.context, exc.problem or "", opened, noticed, lines):
+            quote = lines[opened.line][opened.column:opened.column + 1] if opened.line < len(lines) else ""
+            what = _OPENINGS[exc.context].replace("{quote}", _QUOTES.get(quote, "quote"))
+            if noticed.line >= len(lines):
+                where = "noticed at the end of the file: "
+            else:
+                where = f"noticed at line {noticed.line + 1}: " if noticed.line != opened.line else ""
+            return YamlSyntaxError(opened.line + 1, f"invalid YAML: {what} ({where}{exc.problem})")
+    mark = noticed or opened
+    line = mark.line + 1 if mark else None
+    problem = " ".join(p for p in (exc.context, exc.problem) if p)
+    return YamlSyntaxError(line, f"invalid YAML: {problem}")
+
+
+def _left_open(context: str, problem: str, opened: yaml.Mark, noticed: yaml.Mark, lines: list[str]) -> bool:
+    """Whether the construct at `opened` was never closed (rather than broken inside).
+
+    An unclosed quote and a key without its colon are the only errors of their contexts.
+    A flow sequence or mapping is unclosed when the file ends inside it, or when the
+    parser stopped on a later line indented no deeper than the line the bracket opened
+    on: a line of the surrounding block, which the bracket's contents are indented past.
+    """
+    if context not in {"while parsing a flow sequence", "while parsing a flow mapping"}:
+        return True
+    if problem.endswith(_STREAM_ENDS) or noticed.line >= len(lines):
+        return True
+    if noticed.line <= opened.line:
+        return False
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    return indent(lines[noticed.line]) <= indent(lines[opened.line])
 
 
 def _refuse(node: yaml.Node, message: str) -> yaml.MarkedYAMLError:

@@ -3,8 +3,9 @@
 axe-core comes from the npm registry (package.json pins it, `make test` runs `npm ci`) and
 is injected with `add_script_tag(path=...)`: nothing is fetched from anywhere. Each page is
 checked after our scripts made it live, once in the light scheme and once after a click on
-Material's palette toggle (dark); no serious or critical WCAG 2.0/2.1 A/AA violation may
-remain, colour contrast included.
+Material's palette toggle (dark); no serious or critical violation may remain, of WCAG
+2.0/2.1 A/AA (colour contrast included) or of axe's best practices (landmarks, headings,
+names of dialogs and regions).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from tests.conftest import ROOT, serve
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOCKING = {"serious", "critical"}
 PREFIX = {"ru": "", "uk": "uk/", "en": "en/"}
 # One page of every kind the public edition has.
@@ -41,7 +42,7 @@ PUBLIC_PAGES = {
 # The staff edition's own pages and tools (the health check, the onboarding route).
 STAFF_PAGES = {"staff-reviews": "staff/reviews/", "staff-maintainers": "staff/maintainers/",
                "staff-playbook": "playbooks/crisis-steps/", "staff-health-check": "playbooks/warning-situations/",
-               "staff-onboarding": "staff/onboarding/"}
+               "staff-onboarding": "staff/onboarding/", "staff-health-check-page": "staff/health-check/"}
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,10 @@ from tests.staff_browser import staff_page, staff_server  # noqa: F401 - fixture
 
 # Pages whose article holds every kind of control we add: checklists and their tools,
 # template forms and copy buttons, a printable brief; and in the staff edition the health
-# check and the onboarding route.
+# check (and its own page, with how it works) and the onboarding route.
 PAGES = ["playbooks/on-the-shore/", "playbooks/warning-situations/", "tools/templates/",
          "briefs/crisis-call/"]
-STAFF_PAGES = ["playbooks/warning-situations/", "staff/onboarding/"]
+STAFF_PAGES = ["playbooks/warning-situations/", "staff/health-check/", "staff/onboarding/"]
 
 MARK = """() => {
   const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]'

@@ -156,6 +156,7 @@ def make_project(dest: Path, count: int, *, items: int = 12, group: int = GROUP)
     for old in (docs / "briefs").glob("*.md"):
         if old.name != "index.md":
             old.unlink()
+    (docs / "tools" / "health-check.md").unlink()  # the generated content has no health check
     ids = []
     for n in range(1, count + 1):
         playbook, checklist = make_playbook(n, text, items=items)

@@ -66,6 +66,65 @@ def test_health_check_follows_a_run_switch(staff_page, staff_server: str) -> Non
     assert visible_levels(page) == [], "a new client's run starts with no diagnosis"
 
 
+HEALTH_PAGE = "staff/health-check/"  # the health check's own page, staff edition only
+DUPLICATE_IDS = """() => {
+  const ids = [...document.querySelectorAll('[id]')].map(e => e.id)
+  return ids.filter((id, i) => ids.indexOf(id) !== i)
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "uk/"])
+def test_health_check_page_gives_the_levels_it_explains(staff_page, staff_server: str, prefix: str) -> None:  # type: ignore[no-untyped-def]
+    """Each example the page gives (so many signs of one weight: this level) is what the
+    diagnosis shows when a reader ticks just those."""
+    page = staff_page
+    page.goto(staff_server + prefix + HEALTH_PAGE)
+    examples = page.eval_on_selector_all("[data-pb-health-example]", """els => els.map(e =>
+        [Number(e.dataset.pbHealthExample), Number(e.dataset.pbHealthCount), e.dataset.pbHealthExpect])""")
+    assert {level for _, _, level in examples} == {"low", "medium", "high"}
+    weights = page.eval_on_selector_all('[data-pb-checklist="client-health-check"] [data-pb-item]',
+                                        "els => els.map(e => [e.dataset.pbItem, Number(e.dataset.pbWeight)])")
+    for weight, count, expected in examples:
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        assert visible_levels(page) == []
+        for item in [i for i, w in weights if w == weight][:count]:
+            tick(page, "client-health-check", item)
+        assert visible_levels(page) == [expected], (weight, count)
+
+
+def test_health_check_has_one_progress_on_its_page_and_in_the_playbook(staff_page, staff_server: str) -> None:  # type: ignore[no-untyped-def]
+    """One checklist id, one saved state: a run started on the tool page is the one the
+    playbook shows, a tick on either page shows on the other while both are open, and
+    neither page holds an id twice."""
+    errors: list[str] = []
+    tool, playbook = staff_page, staff_page.context.new_page()
+    playbook.on("pageerror", lambda exc: errors.append(str(exc)))
+    tool.goto(staff_server + HEALTH_PAGE)
+    tick(tool, "client-health-check", "advice-ignored")
+    assert visible_levels(tool) == ["low"]
+    root = tool.locator('[data-pb-checklist="client-health-check"]')
+    root.locator('[data-pb-action="new"]').click()
+    root.locator('[data-pb-el="name"]').fill("Client B")
+    root.locator('[data-pb-el="name"]').press("Enter")
+    tick(tool, "client-health-check", "fewer-tasks")
+    assert visible_levels(tool) == ["medium"]
+
+    playbook.goto(staff_server + HEALTH)
+    assert visible_levels(playbook) == ["medium"], "the playbook opens the run started on the tool page"
+    runs = playbook.locator('[data-pb-checklist="client-health-check"] [data-pb-el="runs"]')
+    assert runs.locator("option:checked").inner_text() == "Client B"
+    assert runs.locator("option").count() == 2
+
+    tick(playbook, "client-health-check", "rude-emails")
+    tool.wait_for_function("document.querySelector('[data-pb-health-state]').dataset.pbHealthState == 'high'")
+    assert tool.locator('[data-pb-item="rude-emails"] input[type=checkbox]').is_checked()
+
+    for p in (tool, playbook):
+        assert p.evaluate(DUPLICATE_IDS) == [], p.url
+    assert not errors, errors
+
+
 def test_template_fills_placeholders_and_copies_the_text(browser, site_server: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()

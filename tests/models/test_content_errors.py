@@ -20,9 +20,22 @@ BAD = FIXTURES / "bad-content"
 
 # fixture file -> the exact lines `make check` prints for it
 EXPECTED = {
+    # a bracket, quote or key left open: the line where it opened, and where it was noticed
     "syntax-error.yml": [
-        "checklists/mini-list.yml:5: syntax: invalid YAML: while parsing a flow mapping "
-        "expected ',' or '}', but got '<scalar>'",
+        "checklists/mini-list.yml:4: syntax: invalid YAML: unclosed flow mapping: the '{' opened here has no "
+        "matching '}' (noticed at line 5: expected ',' or '}', but got '<scalar>')",
+    ],
+    "unclosed-flow-sequence.yml": [
+        "checklists/mini-list.yml:3: syntax: invalid YAML: unclosed flow sequence: the '[' opened here "
+        "has no matching ']' (noticed at line 4: expected ',' or ']', but got ':')",
+    ],
+    "unclosed-quote.yml": [
+        "checklists/mini-list.yml:5: syntax: invalid YAML: unclosed quoted text: the double quote (\") "
+        "opened here is never closed (noticed at the end of the file: found unexpected end of stream)",
+    ],
+    "missing-colon.yml": [
+        "checklists/mini-list.yml:6: syntax: invalid YAML: missing ':' after the key that starts here "
+        "(noticed at line 7: could not find expected ':')",
     ],
     "tab-indent.yml": [
         "checklists/mini-list.yml:7: syntax: invalid YAML: while scanning for the next token "
@@ -166,3 +179,18 @@ def test_the_interface_strings_are_checked_as_content_is(tmp_path: Path) -> None
     assert result.returncode == 1
     assert result.stderr.startswith("macros/ui.yml:2: when_to_open.en: field required\n"), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_unclosed_bracket_in_real_content_names_the_line_it_opened_on(tmp_path: Path) -> None:
+    """The issue's case: `broken: [unclosed` as line 3 of a checklist is reported at line 3,
+    where the bracket opened, not at line 4, where the parser noticed it."""
+    project = copy_project(tmp_path / "project")
+    checklist = project / "checklists" / "client-health-check.yml"
+    lines = checklist.read_text("utf-8").splitlines(keepends=True)
+    checklist.write_text("".join([*lines[:2], "broken: [unclosed\n", *lines[2:]]), "utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        load_catalog(project)
+    assert [str(e) for e in caught.value.errors] == [
+        "checklists/client-health-check.yml:3: syntax: invalid YAML: unclosed flow sequence: the '[' opened "
+        "here has no matching ']' (noticed at line 4: expected ',' or ']', but got ':')",
+    ]

@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup
 from macros.catalog import Catalog, anchors
 from macros.editions import public_view
 from macros.languages import LANGUAGES
+from macros.models import Checklist, ChecklistKind
+from macros.rendering import HEALTH_PAGE
 from tests.conftest import search_index
 
 EDITIONS = {"ru": "", "uk": "uk/", "en": "en/"}
@@ -61,25 +63,71 @@ def test_every_edition_has_the_same_pages(site: Path) -> None:
         assert pages_of(site, language) == expected, language
 
 
+def pages_showing(checklist: Checklist) -> set[str]:
+    """Where a checklist is: its playbook's page, and a health check also on its own page."""
+    pages = {f"playbooks/{checklist.playbook}/index.html"}
+    if checklist.kind is ChecklistKind.health_check:
+        pages.add(f"{HEALTH_PAGE}/index.html")
+    return pages
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_item_appears_once_with_its_checkbox(site: Path, public: Catalog, language: str) -> None:
     root = edition_root(site, language)
     for checklist in public.checklists.values():
-        page = soup(root / "playbooks" / checklist.playbook / "index.html")
-        sections = page.select(f'[data-pb-checklist="{checklist.id}"]')
-        assert len(sections) == 1, checklist.id
-        items = sections[0].select("[data-pb-item]")
-        assert [i["data-pb-item"] for i in items] == [i.id for i in checklist.items]
-        for item, li in zip(checklist.items, items, strict=True):
-            assert li["id"] == anchors.item(checklist.id, item.id)
-            box = li.select_one('input[type="checkbox"]')
-            label = li.select_one(f'#{box["aria-labelledby"]}')
-            assert label is not None and label.get_text(strip=True) == item.text.get(language)
-            assert label.name == "label" and label["for"] == box["id"]
+        for path in pages_showing(checklist):
+            page = soup(root / path)
+            sections = page.select(f'[data-pb-checklist="{checklist.id}"]')
+            assert len(sections) == 1, (checklist.id, path)
+            items = sections[0].select("[data-pb-item]")
+            assert [i["data-pb-item"] for i in items] == [i.id for i in checklist.items]
+            for item, li in zip(checklist.items, items, strict=True):
+                assert li["id"] == anchors.item(checklist.id, item.id)
+                box = li.select_one('input[type="checkbox"]')
+                label = li.select_one(f'#{box["aria-labelledby"]}')
+                assert label is not None and label.get_text(strip=True) == item.text.get(language)
+                assert label.name == "label" and label["for"] == box["id"]
         # and nowhere else on the site
-        hits = [p for p in pages_of(site, language)
-                if f'data-pb-checklist="{checklist.id}"' in (root / p).read_text("utf-8")]
-        assert len(hits) == 1, (checklist.id, hits)
+        hits = {p for p in pages_of(site, language)
+                if f'data-pb-checklist="{checklist.id}"' in (root / p).read_text("utf-8")}
+        assert hits == pages_showing(checklist), checklist.id
+
+
+def test_no_page_repeats_an_element_id(site: Path, built_internal_site: Path) -> None:
+    """One checklist on two pages (a health check's own and its playbook's) is still once a page."""
+    for built in (site, built_internal_site):
+        for path in built.rglob("*.html"):
+            ids = [tag["id"] for tag in soup(path).select("[id]")]
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            assert not repeated, (str(path.relative_to(built)), repeated[:5])
+
+
+# The search dialog's name: Material's own word for search in each language.
+SEARCH_NAMES = {"ru": "Поиск", "uk": "Пошук", "en": "Search"}
+
+
+def test_the_search_dialog_is_named_in_the_edition_language(site: Path, built_internal_site: Path) -> None:
+    for built in (site, built_internal_site):
+        for language in LANGUAGES:
+            pages = [edition_root(built, language) / p for p in pages_of(built, language)]
+            assert len(pages) > 10
+            for path in pages:
+                dialogs = soup(path).select('[role="dialog"]')
+                assert [d.get("aria-label") for d in dialogs] == [SEARCH_NAMES[language]], path
+                assert "md-search" in dialogs[0]["class"]
+
+
+def test_our_search_partial_is_materials_with_only_the_name_added(root: Path) -> None:
+    """overrides/partials/search.html replaces Material's: a theme upgrade that changes its
+    partial fails here, so the copy is brought up to date instead of hiding the change."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text("utf-8")
+    ours = (root / "overrides" / "partials" / "search.html").read_text("utf-8")
+    comment = re.compile(r"\A\{#-.*?-#\}\n", re.S)
+    name = ' aria-label="{{ lang.t(\'search.placeholder\') }}"'
+    assert name in ours
+    assert comment.sub("", ours).replace(name, "", 1) == comment.sub("", theirs)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -12,7 +12,9 @@ from macros.catalog import Catalog
 from macros.editions import public_view
 from macros.languages import LANGUAGES
 from macros.models import BriefStage, ChecklistKind, Stage
-from macros.tools import Library, glossary
+from macros.rendering import HEALTH_PAGE
+from macros.tools import HEALTH_RULES, Library, glossary, health_situations, health_weights
+from macros.ui import ui_strings
 
 from .test_built_site import EDITIONS, soup
 
@@ -122,3 +124,120 @@ def test_health_check_panel_has_a_situation_per_target(built_internal_site: Path
         assert {s["data-pb-health-situation"] for s in panel.select("[data-pb-health-situation]")} == refs
         weights = [li.get("data-pb-weight") for li in html.select(f'[data-pb-checklist="{checklist.id}"] [data-pb-item]')]
         assert all(re.fullmatch(r"[123]", w or "") for w in weights)
+
+
+# -- the health check's own page ------------------------------------------------------
+
+def health_checks(catalog: Catalog) -> list:  # type: ignore[type-arg]
+    checks = [c for c in catalog.checklists.values() if c.kind is ChecklistKind.health_check]
+    assert checks, "the handbook has a client health check"
+    return checks
+
+
+def test_the_health_check_page_shows_the_one_health_check(root: Path, catalog: Catalog) -> None:
+    (check,) = health_checks(catalog)
+    page_source = (root / "docs" / f"{HEALTH_PAGE}.md").read_text("utf-8")
+    assert f'health_check("{check.id}")' in page_source
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_health_check_has_its_own_page_in_the_tools_section(  # type: ignore[no-untyped-def]
+    built_site, built_internal_site: Path, catalog: Catalog, language: str,
+) -> None:
+    """A staff tool: its page is in the staff edition's Tools section, and nowhere public."""
+    assert not (built_site.path / EDITIONS[language] / HEALTH_PAGE).exists()
+    site, content = built_internal_site, catalog
+    (check,) = health_checks(content)
+    html = page(site, language, HEALTH_PAGE)
+    assert html.h1.get_text(strip=True).rstrip("¶") == ui_strings()["health_title"].get(language)
+    # the Tools section of the navigation lists it, under its own name
+    tools_title = ui_strings()["nav_tools"].get(language)
+    sections = [li for li in html.select("nav.md-nav--primary li.md-nav__item--section")
+                if li.select_one("label").get_text(strip=True) == tools_title]
+    assert len(sections) == 1
+    here = sections[0].select("a.md-nav__link--active")  # this page (`./`; Zensical writes `././`)
+    assert [a.get_text(strip=True) for a in here] == [ui_strings()["health_title"].get(language)]
+    # the check itself, live: every observation, with its weight, and the diagnosis panel
+    root = html.select_one(f'[data-pb-checklist="{check.id}"]')
+    assert [li["data-pb-item"] for li in root.select("[data-pb-item]")] == [i.id for i in check.items]
+    weights = [int(li["data-pb-weight"]) for li in root.select("[data-pb-item]")]
+    assert weights == [i.weight for i in check.items]
+    assert root.select_one(f'[data-pb-health="{check.id}"]') is not None
+    assert not root.select("[data-pb-health-guide-link]"), "its own page does not link to itself"
+    # it names the playbook section that also shows it, and that section links here
+    playbook = content.playbook(check.playbook)
+    section = next(s for s in playbook.sections if s.checklist == check.id)
+    shared = html.select_one("[data-pb-health-shared] a")
+    assert shared["href"] == f"../../playbooks/{playbook.id}/#{section.id}"
+    back = page(site, language, f"playbooks/{playbook.id}").select_one(
+        f'[data-pb-health="{check.id}"] a[data-pb-health-guide-link]')
+    assert back is not None and back["href"] == f"../../{HEALTH_PAGE}/"
+    assert back.get_text(strip=True) == ui_strings()["health_about"].get(language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_health_check_page_explains_the_rules_its_panel_applies(built_internal_site: Path, catalog: Catalog,
+                                                                language: str) -> None:
+    """Weights, thresholds and levels on the page come from the YAML and HealthRules, the
+    numbers the panel hands to health.js: what the page says is what a reader's ticks get."""
+    (check,) = health_checks(catalog)
+    rules = HEALTH_RULES
+    html = page(built_internal_site, language, HEALTH_PAGE)
+    panel = html.select_one(f'[data-pb-health="{check.id}"]')
+    carried = {k: int(panel[f"data-pb-health-{k}"])
+               for k in ("acute", "serious", "high-total", "medium-total")}
+    assert carried == {"acute": rules.acute, "serious": rules.serious, "high-total": rules.high_total,
+                       "medium-total": rules.medium_total}
+    guide = html.select_one(f'[data-pb-health-guide="{check.id}"]')
+    # what each weight means, and which signs carry it
+    boxes = guide.select("[data-pb-health-weight]")
+    assert [int(box["data-pb-health-weight"]) for box in boxes] == list(health_weights()) == [1, 2, 3]
+    for box in boxes:
+        weight = int(box["data-pb-health-weight"])
+        signs = box.select("[data-pb-health-sign]")
+        assert [li["data-pb-health-sign"] for li in signs] == [i.id for i in check.items
+                                                                if i.weight == weight]
+        assert ui_strings()[f"health_weight_{weight}_means"].get(language) in box.get_text()
+        for li in signs:  # each sign links to its box on this page
+            assert html.find(id=li.a["href"].lstrip("#")) is not None
+    # the thresholds, as numbers in the rules' text
+    text = {li["data-pb-health-rule"]: li.get_text(" ", strip=True)
+            for li in html.select("[data-pb-health-rule]")}
+    assert list(text) == ["high", "medium", "low"]
+    def numbers(words: str) -> set[int]:
+        return {int(n) for n in re.findall(r"\d+", words)}
+
+    assert numbers(text["high"]) == {rules.acute, rules.high_total}
+    assert numbers(text["medium"]) == {rules.serious, rules.medium_total}
+    assert numbers(text["low"]) == {*range(1, rules.serious), rules.medium_total}
+    total = sum(i.weight for i in check.items)
+    assert numbers(html.select_one("[data-pb-health-rules]").find_previous_sibling("p").get_text()) == \
+        {len(check.items), total}
+    # the examples say what the rules decide
+    examples = html.select("[data-pb-health-example]")
+    assert len(examples) >= 5
+    for li in examples:
+        weights = [int(li["data-pb-health-example"])] * int(li["data-pb-health-count"])
+        assert li["data-pb-health-expect"] == rules.level(weights)
+        assert ui_strings()[f"health_level_{rules.level(weights)}"].get(language) in li.get_text()
+    assert {li["data-pb-health-expect"] for li in examples} == {"low", "medium", "high"}
+    # what to do at each level, and every situation the diagnosis can lead to
+    levels = html.select("[data-pb-health-guide-level]")
+    assert [d["data-pb-health-guide-level"] for d in levels] == ["low", "medium", "high"]
+    for box in levels:
+        for key in ("health_level_", "health_why_", "health_do_"):
+            assert ui_strings()[key + box["data-pb-health-guide-level"]].get(language) in box.get_text()
+    leads = {li["data-pb-health-leads-to"] for li in html.select("[data-pb-health-leads-to]")}
+    assert leads == {s.ref for s in health_situations(catalog, check)}
+
+
+def test_health_rules_decide_as_the_panel_describes() -> None:
+    rules = HEALTH_RULES
+    assert rules.level([]) == "none"
+    assert rules.level([1]) == rules.level([1, 1]) == "low"
+    assert rules.level([1, 1, 1]) == "medium" and rules.level([2]) == "medium"
+    assert rules.level([3]) == "high" and rules.level([2, 2, 2]) == "high" and rules.level([1] * 6) == "high"
+    assert health_weights() == (1, 2, 3)
+    for weight in health_weights():
+        for key in ("one", "few", "many", "means"):
+            assert f"health_weight_{weight}_{key}" in ui_strings()

@@ -14,19 +14,28 @@
   // with a health check, since the diagnosis reads that checklist's ticks).
   function format(template, values) { return window.HandbookChecklist.fill(template, values) }
 
+  /* The rules, as the panel states them (macros/tools.py HealthRules, which the health
+   * check's page explains): how heavy a sign makes the risk high or medium on its own, and
+   * what total weight does. */
+  function rules(panel) {
+    function number(name) { return Number(panel.getAttribute("data-pb-health-" + name)) }
+    return { acute: number("acute"), serious: number("serious"),
+             highTotal: number("high-total"), mediumTotal: number("medium-total") }
+  }
+
   /* Risk from the ticked observations: acute signs or much weight make it high. */
-  function assess(observations) {
+  function assess(observations, rule) {
     var count = 0, weight = 0, max = 0, acute = 0, serious = 0
     observations.forEach(function (o) {
       max += o.weight
       if (!o.checked) return
       count += 1
       weight += o.weight
-      if (o.weight >= 3) acute += 1
-      if (o.weight === 2) serious += 1
+      if (o.weight >= rule.acute) acute += 1
+      else if (o.weight >= rule.serious) serious += 1
     })
     var level = "none"
-    if (count) level = acute || weight >= 6 ? "high" : serious || weight >= 3 ? "medium" : "low"
+    if (count) level = acute || weight >= rule.highTotal ? "high" : serious || weight >= rule.mediumTotal ? "medium" : "low"
     return { count: count, weight: weight, max: max, acute: acute, level: level }
   }
 
@@ -41,7 +50,7 @@
       checked[id] = !!(box && box.checked)
       observations.push({ checked: checked[id], weight: Number(li.getAttribute("data-pb-weight")) || 1 })
     })
-    var result = assess(observations)
+    var result = assess(observations, rules(panel))
     panel.setAttribute("data-pb-health-state", result.level)
     each(panel.querySelectorAll("[data-pb-health-empty]"), function (el) { el.hidden = result.count > 0 })
     each(panel.querySelectorAll("[data-pb-health-level]"), function (el) {
