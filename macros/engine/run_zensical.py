@@ -17,7 +17,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from ..assets import Bundles, build_bundles
+from ..assets import AssetError, Bundles
 from ..builds import SHARED_EXPORT_ENV, Edition
 from ..catalog import load_catalog
 from ..edition_plan import EditionPlan, PlanError, edit_url, page_url, plan_edition, relative_url
@@ -25,7 +25,7 @@ from ..errors import ContentErrors
 from ..export import ExportError, publish_export
 from ..settings import read_settings
 from ..ui import ui_strings
-from .zensical_stage import ENGINE, read_config, stage_edition
+from .zensical_stage import docs_folder, edition_bundles, read_config, stage_edition
 
 
 def _plan(root: Path, config_file: Path) -> EditionPlan:
@@ -37,33 +37,37 @@ def build(config_file: Path, dest: Path, strict: bool) -> int:
     import zensical
 
     root = config_file.resolve().parent
+    stage = dest.with_name(f".{dest.name}.zensical")
     try:
         # Content problems are said here, as `file:line: where: what`: inside Zensical they
         # would surface as a traceback from the first page that uses a macro.
         load_catalog(root)
         ui_strings()
         plan = _plan(root, config_file)
-        stage = dest.with_name(f".{dest.name}.zensical")
-        staged = stage_edition(root, config_file, plan, stage)
-        zensical.build(str(staged), {"strict": strict, "clean": True})
-        site = stage / "site"
         config = read_config(config_file)
-        docs = config.get("docs_dir", "docs")
-        finish_pages(site, build_bundles(root / docs / "assets", plan.language, engine=ENGINE))
+        bundles = edition_bundles(root, config, plan)
+        zensical.build(str(stage_edition(root, config, plan, bundles, stage)), {"strict": strict, "clean": True})
+        site = stage / "site"
+        finish_pages(site, bundles)
         if plan.staff and config.get("repo_url") and config.get("edit_uri"):
-            point_edits_at_sources(site, plan, root / docs, config["repo_url"], config["edit_uri"], docs)
+            point_edits_at_sources(site, plan, docs_folder(root, config), config["repo_url"], config["edit_uri"],
+                                   config.get("docs_dir", "docs"))
         if plan.is_default:
             kept = os.environ.get(SHARED_EXPORT_ENV)
             publish_export(root, site, plan.edition, Path(kept) if kept else None)
+        shutil.rmtree(dest, ignore_errors=True)
+        site.rename(dest)
     except ContentErrors as exc:
         print(f"Error: content problems:\n{exc}", file=sys.stderr)
         return 1
-    except (PlanError, ExportError) as exc:
+    except (PlanError, ExportError, AssetError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
-    shutil.rmtree(dest, ignore_errors=True)
-    site.rename(dest)
-    shutil.rmtree(stage, ignore_errors=True)
+    except RuntimeError as exc:  # Zensical's own failure (a strict build's warnings are printed above)
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     return 0
 
 
@@ -116,8 +120,10 @@ def serve(config_file: Path, address: str | None) -> None:
     import zensical
 
     root = config_file.resolve().parent
-    stage = root / ".cache" / "zensical-serve"
-    staged = stage_edition(root, config_file, _plan(root, config_file), stage, preview=True)
+    plan = _plan(root, config_file)
+    config = read_config(config_file)
+    staged = stage_edition(root, config, plan, edition_bundles(root, config, plan),
+                           root / ".cache" / "zensical-serve", preview=True)
     zensical.serve(str(staged), {"dev_addr": address, "open": False, "strict": False})
 
 

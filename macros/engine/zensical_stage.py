@@ -85,17 +85,15 @@ def read_config(config_file: Path) -> dict[str, Any]:
     return data or {}
 
 
-def stage_edition(root: Path, config_file: Path, plan: EditionPlan, stage: Path, preview: bool = False) -> Path:
-    """Write the edition's project folder; returns its mkdocs.yml. `preview`: for Zensical's
-    live preview, which has no step after a page is built to give it the bundles its HTML
-    uses (macros/engine/run_zensical.py does that after a build): every page loads every
-    bundle instead."""
-    config = read_config(config_file)
-    docs = root / config.get("docs_dir", "docs")
-    bundles = build_bundles(docs / "assets", plan.language, engine=ENGINE)
+def stage_edition(root: Path, config: dict[str, Any], plan: EditionPlan, bundles: Bundles, stage: Path,
+                  preview: bool = False) -> Path:
+    """Write the edition's project folder from the project's configuration (`read_config`)
+    and the edition's bundles; returns its mkdocs.yml. `preview`: for Zensical's live
+    preview, which has no step after a page is built to give it the bundles its HTML uses
+    (macros/engine/run_zensical.py does that after a build): every page loads every bundle."""
     shutil.rmtree(stage, ignore_errors=True)
     (stage / "docs").mkdir(parents=True)
-    _stage_docs(docs, stage / "docs", plan, bundles)
+    _stage_docs(docs_folder(root, config), stage / "docs", plan, bundles)
     staged = _edition_config(root, config, plan, bundles)
     if preview:
         styles, scripts = bundles.every_page_bundle()
@@ -105,6 +103,15 @@ def stage_edition(root: Path, config_file: Path, plan: EditionPlan, stage: Path,
     (stage / "mkdocs.yml").write_text(
         yaml.dump(staged, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False), "utf-8")
     return stage / "mkdocs.yml"
+
+
+def docs_folder(root: Path, config: dict[str, Any]) -> Path:
+    return root / config.get("docs_dir", "docs")
+
+
+def edition_bundles(root: Path, config: dict[str, Any], plan: EditionPlan) -> Bundles:
+    """Our CSS and JS as this edition publishes them under Zensical."""
+    return build_bundles(docs_folder(root, config) / "assets", plan.language, engine=ENGINE)
 
 
 def _stage_docs(docs: Path, out: Path, plan: EditionPlan, bundles: Bundles) -> None:

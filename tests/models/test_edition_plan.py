@@ -13,7 +13,7 @@ from macros.assets import build_bundles
 from macros.builds import Edition
 from macros.edition_plan import PlanError, edit_url, page_url, plan_edition, relative_url
 from macros.engine.run_zensical import finish_pages
-from macros.engine.zensical_stage import read_config, stage_edition
+from macros.engine.zensical_stage import edition_bundles, read_config, stage_edition
 from macros.settings import read_settings
 from tests.conftest import ROOT, copy_project
 
@@ -77,8 +77,9 @@ def test_page_urls_and_edit_links() -> None:
 def test_the_stage_writes_the_edition_and_keeps_the_python_tags(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("HANDBOOK_SITE_URL", "https://handbook.example.org/")
     project = copy_project(tmp_path / "project")
-    config = stage_edition(project, project / "mkdocs.yml",
-                           plan_edition(project, SETTINGS, "en", Edition.public), tmp_path / "stage")
+    edition = plan_edition(project, SETTINGS, "en", Edition.public)
+    source = read_config(project / "mkdocs.yml")
+    config = stage_edition(project, source, edition, edition_bundles(project, source, edition), tmp_path / "stage")
     staged = read_config(config)
     assert staged["site_url"] == "https://handbook.example.org/en/"  # !ENV resolved, then the edition's own
     assert staged["theme"]["language"] == "en" and staged["theme"]["variant"] == "classic"
