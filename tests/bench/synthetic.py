@@ -130,7 +130,7 @@ def _nav(groups: list[list[str]], extra_pages: list[str]) -> str:
     lines += ["  - tools:", "      - briefs/index.md", "      - tools/templates.md", "      - staff/onboarding.md",
               "      - tools/map.md", "      - tools/topics.md", "      - tools/glossary.md"]
     lines += [f"  - {page}" for page in extra_pages]
-    lines += ["  - staff:", "      - staff/reviews.md", "      - staff/maintainers.md"]
+    lines += ["  - staff:", "      - staff/reviews.md", "      - staff/maintainers.md", "      - staff/engines.md"]
     return "\n".join(lines) + "\n"
 
 
@@ -156,7 +156,7 @@ def make_project(dest: Path, count: int, *, items: int = 12, group: int = GROUP)
     for old in (docs / "briefs").glob("*.md"):
         if old.name != "index.md":
             old.unlink()
-    (docs / "tools" / "health-check.md").unlink()  # the generated content has no health check
+    (docs / "staff" / "health-check.md").unlink()  # the generated content has no health check
     ids = []
     for n in range(1, count + 1):
         playbook, checklist = make_playbook(n, text, items=items)
