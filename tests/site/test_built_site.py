@@ -218,6 +218,20 @@ def test_search_index_holds_every_page_in_its_language_only(site: Path, language
     assert "«" in config["separator"] and "'" not in config["separator"]
 
 
+# Zensical 0.0.73 refuses a search index whose section holds more than this many bytes of
+# text (a page section between two headings): the handbook must stay under it on both engines.
+ZENSICAL_SEARCH_FIELD_LIMIT = 65_536
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_search_section_fits_zensicals_limit(site: Path, language: str) -> None:
+    _, docs = search_index(edition_root(site, language))
+    largest = max(docs, key=lambda d: len(d["text"].encode("utf-8")))
+    size = len(largest["text"].encode("utf-8"))
+    # Half the limit: room to grow before a Zensical build fails (split such a page by headings).
+    assert size < ZENSICAL_SEARCH_FIELD_LIMIT // 2, (largest["location"], size)
+
+
 def test_no_third_party_resources(site: Path) -> None:
     for path in site.rglob("*.html"):
         for tag in soup(path).select("script[src], link[href], img[src], iframe[src]"):
