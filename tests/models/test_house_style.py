@@ -3,16 +3,15 @@ chose against are `file:line: where: what` problems of `make check`, every one i
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.cli import main as cli_main
 from macros.style import check_markdown, style_rules
+from tests.models.test_content_errors import project_with
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-MINIMAL = FIXTURES / "minimal"
 STYLE = FIXTURES / "bad-content" / "style"
 
 APOSTROPHE = "write the typographic apostrophe ’ (п’ять, don’t), not \"'\""
@@ -35,14 +34,6 @@ EXPECTED = {
         + RELATIONS.format("ВІДНОСИНАХ"),
     ],
 }
-
-
-def project_with(bad_file: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(MINIMAL, root)
-    target = bad_file.read_text(encoding="utf-8").splitlines()[0].removeprefix("# target: ")
-    shutil.copyfile(bad_file, root / target)
-    return root
 
 
 def test_every_style_fixture_has_an_expectation() -> None:
