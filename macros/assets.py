@@ -24,6 +24,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from .builds import DEFAULT_ENGINE, ENGINES
+
 
 class Role(Enum):
     every_page = "every-page"        # the stylesheet
@@ -32,8 +34,6 @@ class Role(Enum):
     on_demand = "on-demand"          # fetched by another bundle when a reader needs it
     search_worker = "search-worker"  # replaces the engine's search worker, wrapping it
 
-
-ENGINES = ("mkdocs", "zensical")
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def _content(spec: BundleSpec, assets: Path, language: str | None) -> str:
 
 
 def build_bundles(assets: Path, language: str | None = None, specs: tuple[BundleSpec, ...] = SPECS,
-                  engine: str = "mkdocs") -> Bundles:
+                  engine: str = DEFAULT_ENGINE) -> Bundles:
     """Bundle the sources under `assets` (docs/assets) as `specs` say, for the edition in
     `language` (None: no language's own files) built by `engine` (a bundle for another
     engine is left out; its sources still count as bundled)."""

@@ -18,6 +18,7 @@ as a project folder of its own. Both therefore build the same pages from the sam
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterable
@@ -28,8 +29,8 @@ from typing import Any
 from .assets import Bundles
 from .builds import Edition
 from .catalog import load_catalog
-from .settings import Settings
 from .languages import LANGUAGES
+from .settings import Settings
 from .ui import ui_strings
 
 LANGUAGE_NAMES = {"ru": "Русский", "uk": "Українська", "en": "English"}
@@ -177,6 +178,13 @@ def plan_edition(root: Path, settings: Settings, language: str | None, edition: 
             raise PlanError(f"content problems:\n{exc}") from None
         hidden = {f"playbooks/{p.id}.md" for p in catalog.playbooks if p.internal}
     return EditionPlan(settings, language, edition, frozenset(hidden))
+
+
+def plan_from_environment(root: Path, settings: Settings) -> EditionPlan:
+    """The plan of the edition the environment asks for (the edition builder sets both):
+    HANDBOOK_LANG (default: the default language) and HANDBOOK_EDITION (default: public)."""
+    return plan_edition(root, settings, os.environ.get("HANDBOOK_LANG"),
+                        os.environ.get("HANDBOOK_EDITION", Edition.public.value))
 
 
 def _localised(src: str) -> re.Match[str] | None:

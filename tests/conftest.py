@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 
 from macros.catalog import Catalog, load_catalog
+from macros.builds import ENGINES
 from macros.editions import Edition
 from macros.engine.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-# Every built-site and browser test runs against the output of each engine.
-ENGINES = ("mkdocs", "zensical")
+# Every built-site and browser test runs against the output of each engine (macros.builds.ENGINES).
 
 
 @pytest.fixture(scope="session")

@@ -31,13 +31,12 @@ from pathlib import Path
 # Only light imports here (not even typing or concurrent.futures): the editions start
 # first, and the content is loaded (pydantic, the models, Jinja: about 0.3 s of imports)
 # in a thread while they import their own.
-from ..builds import SHARED_EXPORT_ENV, SHARED_PARSE_ENV, SHARED_TEMPLATES_ENV, Edition
+from ..builds import DEFAULT_ENGINE, ENGINES, SHARED_EXPORT_ENV, SHARED_PARSE_ENV, SHARED_TEMPLATES_ENV, Edition
 from ..settings import Settings, read_settings
 
 Result = tuple[str, int, str]  # language, exit code, log
 # Each engine's launcher takes the same arguments (`build --strict -f CONFIG -d DEST`).
-LAUNCHERS = {"mkdocs": "macros.engine.run_mkdocs", "zensical": "macros.engine.run_zensical"}
-DEFAULT_ENGINE = "mkdocs"
+LAUNCHERS = {engine: f"macros.engine.run_{engine}" for engine in ENGINES}
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CACHE = Path(".cache") / "handbook"  # under the project root; `make clean` removes it
 PARSED = "parsed.pickle"

@@ -26,8 +26,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from macros.assets import AssetError, Bundles, build_bundles
-from macros.builds import SHARED_EXPORT_ENV, Edition
-from macros.edition_plan import ASSETS, EditionPlan, PlanError, edit_url, plan_edition
+from macros.builds import SHARED_EXPORT_ENV
+from macros.edition_plan import ASSETS, EditionPlan, PlanError, edit_url, plan_from_environment
 from macros.engine.passthrough import PASSTHROUGH, PassthroughError
 from macros.errors import ContentErrors
 from macros.export import ExportError, publish_export
@@ -57,9 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         settings = settings_from_extra(config.extra)
         ui_strings()
-        _plan = plan_edition(Path(config.config_file_path).parent, settings,
-                             os.environ.get("HANDBOOK_LANG"),
-                             os.environ.get("HANDBOOK_EDITION", Edition.public.value))
+        _plan = plan_from_environment(Path(config.config_file_path).parent, settings)
         _bundles = build_bundles(Path(config.docs_dir) / "assets", _plan.language, engine=ENGINE)
         nav = _plan.nav(config.nav)
     except ContentErrors as exc:

@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 
 from ..assets import AssetError, Bundles
-from ..builds import SHARED_EXPORT_ENV, Edition
+from ..builds import SHARED_EXPORT_ENV
 from ..catalog import load_catalog
-from ..edition_plan import EditionPlan, PlanError, edit_url, page_url, plan_edition, relative_url
+from ..edition_plan import EditionPlan, PlanError, edit_url, page_url, plan_from_environment, relative_url
 from ..errors import ContentErrors
 from ..export import ExportError, publish_export
 from ..settings import read_settings
@@ -29,8 +29,7 @@ from .zensical_stage import docs_folder, edition_bundles, read_config, stage_edi
 
 
 def _plan(root: Path, config_file: Path) -> EditionPlan:
-    return plan_edition(root, read_settings(config_file), os.environ.get("HANDBOOK_LANG"),
-                        os.environ.get("HANDBOOK_EDITION", Edition.public.value))
+    return plan_from_environment(root, read_settings(config_file))
 
 
 def build(config_file: Path, dest: Path, strict: bool) -> int:

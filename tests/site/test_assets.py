@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.assets import ENGINES, SPECS, AssetError, BundleSpec, Role, build_bundles
+from macros.assets import SPECS, AssetError, BundleSpec, Role, build_bundles
+from macros.builds import ENGINES
 from tests.conftest import ROOT, BuiltSite
 
 ASSETS = ROOT / "docs" / "assets"
