@@ -130,6 +130,10 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
         else:  # the default edition owns the root
             for entry in (staging / f"_{lang}").iterdir():
                 entry.rename(assembled / entry.name)
+    # Every edition is in place: its text files get their gzip copies before it is published.
+    from ..precompress import precompress
+
+    precompress(assembled)
     old = out.with_name(f".{out.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import socket
@@ -11,6 +12,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -21,8 +23,13 @@ from ..conftest import ROOT, free_port
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
+class Served(NamedTuple):
+    url: str    # where nginx answers
+    site: Path  # the folder it serves
+
+
 @pytest.fixture(scope="module")
-def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     if not Path(NGINX).exists():
         pytest.fail("nginx is missing: `make test` installs Debian's nginx-light")
     port = free_port()
@@ -55,22 +62,29 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 log.close()
                 raise RuntimeError((work / "logs" / "stderr.log").read_text() or "nginx did not start")
             time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
+    yield Served(f"http://127.0.0.1:{port}/", site)
     process.terminate()
     process.wait(timeout=10)
     log.close()
 
 
-def fetch(url: str) -> tuple[int, dict[str, str], str]:
+def fetch_bytes(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    """The response as sent: urllib never decompresses a body."""
+    request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local test server
-            return response.status, dict(response.headers), response.read().decode("utf-8")
+        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - local test server
+            return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode("utf-8")
+        return error.code, dict(error.headers), error.read()
 
 
-def test_pages_are_served_with_security_headers(nginx: str) -> None:
-    status, headers, body = fetch(nginx + "playbooks/on-the-shore/")
+def fetch(url: str) -> tuple[int, dict[str, str], str]:
+    status, headers, body = fetch_bytes(url)
+    return status, headers, body.decode("utf-8")
+
+
+def test_pages_are_served_with_security_headers(nginx: Served) -> None:
+    status, headers, body = fetch(nginx.url + "playbooks/on-the-shore/")
     assert status == 200 and 'data-pb-checklist="shore-agreements"' in body
     csp = headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
@@ -79,21 +93,60 @@ def test_pages_are_served_with_security_headers(nginx: str) -> None:
 
 
 @pytest.mark.parametrize(("path", "language"), [("nope/", "ru"), ("uk/nope/", "uk"), ("en/nope/", "en")])
-def test_missing_pages_get_the_404_of_their_edition(nginx: str, path: str, language: str) -> None:
-    status, headers, body = fetch(nginx + path)
+def test_missing_pages_get_the_404_of_their_edition(nginx: Served, path: str, language: str) -> None:
+    status, headers, body = fetch(nginx.url + path)
     assert status == 404
     assert f'<html lang="{language}"' in body
     assert "Content-Security-Policy" in headers
 
 
+def _largest(site: Path, suffix: str) -> Path:
+    return max((p for p in site.rglob(f"*{suffix}") if p.is_file()), key=lambda p: p.stat().st_size)
+
+
+# Each kind of text file the site holds, as a browser asks for it: pages by their folder.
+TEXT_KINDS = {
+    "html": lambda site: site / "playbooks" / "on-the-shore" / "index.html",
+    "css": lambda site: _largest(site, ".css"),
+    "js": lambda site: _largest(site, ".js"),
+    "json": lambda site: _largest(site, ".json"),
+    "svg": lambda site: _largest(site, ".svg"),
+    "xml": lambda site: site / "sitemap.xml",
+}
+
+
+@pytest.mark.parametrize("kind", TEXT_KINDS)
+def test_text_is_sent_compressed_to_browsers_that_accept_it(nginx: Served, kind: str) -> None:
+    file = TEXT_KINDS[kind](nginx.site)
+    path = file.relative_to(nginx.site).as_posix()
+    url = nginx.url + (path.removesuffix("index.html") if kind == "html" else path)
+    status, headers, body = fetch_bytes(url, {"Accept-Encoding": "gzip, deflate, br"})
+    assert status == 200, url
+    assert headers.get("Content-Encoding") == "gzip", (url, headers)
+    assert "Accept-Encoding" in headers.get("Vary", ""), headers
+    assert gzip.decompress(body) == file.read_bytes()
+    size = file.stat().st_size
+    # Text of some length shrinks to well under half; a small icon at least shrinks.
+    assert len(body) < (size / 2 if size > 4096 else size), f"{path}: {len(body)} of {size} bytes"
+    # A client that does not take gzip gets the file itself.
+    status, headers, body = fetch_bytes(url)
+    assert status == 200 and "Content-Encoding" not in headers and body == file.read_bytes()
+
+
+def test_the_404_page_is_sent_compressed_too(nginx: Served) -> None:
+    status, headers, body = fetch_bytes(nginx.url + "uk/nope/", {"Accept-Encoding": "gzip"})
+    assert status == 404 and headers.get("Content-Encoding") == "gzip"
+    assert b'<html lang="uk"' in gzip.decompress(body)
+
+
 @pytest.mark.browser
-def test_site_runs_under_the_content_security_policy(nginx: str, browser) -> None:  # type: ignore[no-untyped-def]
+def test_site_runs_under_the_content_security_policy(nginx: Served, browser) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context()
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
     page.on("pageerror", lambda e: problems.append(str(e)))
-    page.goto(nginx + "uk/playbooks/on-the-shore/")
+    page.goto(nginx.url + "uk/playbooks/on-the-shore/")
     page.locator("[data-pb-checklist] input[type=checkbox]").first.wait_for()
     box = page.locator("input[data-md-component=search-query]")
     box.click()
