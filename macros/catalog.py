@@ -486,6 +486,30 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
             if dangling(ref):
                 error(checklist.id, path, _where(path, _dump(catalog, checklist.id)),
                       f"reference {ref!r} points at nothing")
+    if not errors:
+        errors += _staff_links(catalog)
+    return errors
+
+
+def _staff_links(catalog: Catalog) -> list[ContentError]:
+    """Public content may not link to staff-only content. The public edition would cut the
+    link and leave the text pointing at what its reader cannot see: such a text is staff
+    judgement itself (mark it internal) or must point at a public part."""
+    from .editions import STAFF_ONLY_FIELDS, public_view  # the one definition of what the public reads
+
+    view = public_view(catalog)
+    public_playbooks = {p.id for p in view.playbooks}
+    owners: list[Playbook | Checklist] = [p for p in catalog.playbooks if p.id in public_playbooks]
+    owners += [c for cid, c in catalog.checklists.items() if cid in view.checklists]
+    errors: list[ContentError] = []
+    for owner in owners:
+        source = catalog.sources[owner.id]
+        for path, ref in _refs(owner, public_only=STAFF_ONLY_FIELDS):
+            if catalog.resolve(ref) is not None and view.resolve(ref) is None:
+                errors.append(ContentError(
+                    source.path, source.line_of(path), _where(path, source.document.data),
+                    f"public text links to staff-only {ref!r}: mark this entry `internal: true` "
+                    "or link to public content"))
     return errors
 
 
@@ -496,19 +520,25 @@ def _dump(catalog: Catalog, owner: str) -> Any:
 _REF_FIELDS = frozenset({"see_also", "indicates"})
 
 
-def _refs(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every reference (`see_also`, `indicates`) in a model, with its path in the file."""
+def _refs(model: BaseModel, path: Path_ = (),
+          public_only: frozenset[str] | None = None) -> Iterator[tuple[Path_, str]]:
+    """Every reference (`see_also`, `indicates`) in a model, with its path in the file.
+    With `public_only` (the fields the public edition empties), only those of the parts a
+    public reader sees: internal entries and those fields are skipped."""
     for name in walked_fields(type(model), _REF_FIELDS):
+        if public_only is not None and name in public_only:
+            continue
         value = getattr(model, name)
         if name in _REF_FIELDS:
             for index, ref in enumerate(value):
                 yield path + (name, index), ref
         elif isinstance(value, BaseModel):
-            yield from _refs(value, path + (name,))
+            if public_only is None or not getattr(value, "internal", False):
+                yield from _refs(value, path + (name,), public_only)
         elif isinstance(value, list):
             for index, entry in enumerate(value):
-                if isinstance(entry, BaseModel):
-                    yield from _refs(entry, path + (name, index))
+                if isinstance(entry, BaseModel) and (public_only is None or not getattr(entry, "internal", False)):
+                    yield from _refs(entry, path + (name, index), public_only)
 
 
 def _tool_checks(catalog: Catalog) -> list[ContentError]:

@@ -18,7 +18,11 @@ from .builds import Edition
 from .catalog import Catalog
 from .models import Text, walked_fields
 
-__all__ = ["Edition", "edition_view", "public_view"]
+__all__ = ["STAFF_ONLY_FIELDS", "Edition", "edition_view", "public_view"]
+
+# Fields of a playbook that the public edition empties whatever they hold: the self-check
+# questions belong to the onboarding route, a staff page.
+STAFF_ONLY_FIELDS = frozenset({"self_check"})
 
 
 def edition_view(catalog: Catalog, edition: Edition) -> Catalog:
@@ -92,7 +96,8 @@ def _rewrite(model: Any, drop: Callable[[Any], bool], field: Callable[[str, Any]
 
 
 def _without_self_checks(playbook: Any) -> Any:
-    return playbook.model_copy(update={"self_check": []}) if playbook.self_check else playbook
+    update = {name: [] for name in STAFF_ONLY_FIELDS if getattr(playbook, name)}
+    return playbook.model_copy(update=update) if update else playbook
 
 
 def _strip(model: Any) -> Any:

@@ -61,6 +61,12 @@ EXPECTED = {
     "dangling-reference.yml": [
         "checklists/mini-list.yml:9: items[0] (id='nda').see_also[1]: reference 'mini#no-such-section' points at nothing",
     ],
+    # Only the public point is refused: the staff point, the staff section and the
+    # self-check (an onboarding question, never public) may link to staff content.
+    "public-links-to-staff.yml": [
+        "playbooks/mini.yml:18: sections[0] (id='first').points[0] (id='one').see_also[1]: public text links to "
+        "staff-only 'mini#judgement': mark this entry `internal: true` or link to public content",
+    ],
     "empty-checklist.yml": ["checklists/mini-list.yml:6: items: must have at least one entry"],
     "jinja-in-text.yml": [
         "checklists/mini-list.yml:8: items[0] (id='nda').text.ru: markup is not allowed in text "

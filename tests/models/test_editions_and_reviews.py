@@ -32,13 +32,20 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-def test_public_view_drops_internal_items_and_references_to_them(project: Path) -> None:
+def test_public_view_drops_internal_items(project: Path) -> None:
+    # The fixture's public point links to the item just made internal: refused, since the
+    # public edition would show a point about what its reader cannot see.
+    with pytest.raises(ContentErrors) as caught:
+        load_catalog(project)
+    assert [str(e) for e in caught.value.errors] == [
+        "playbooks/mini.yml:17: sections[0] (id='first').points[0] (id='one').see_also[0]: public text links to "
+        "staff-only 'mini-list#nda': mark this entry `internal: true` or link to public content"]
+    playbook = project / "playbooks" / "mini.yml"
+    playbook.write_text(playbook.read_text("utf-8").replace("        see_also: [mini-list#nda]\n", ""), "utf-8")
     catalog = load_catalog(project)
     assert [i.id for i in catalog.checklist("mini-list").items] == ["nda", "access"]
     public = public_view(catalog)
     assert [i.id for i in public.checklist("mini-list").items] == ["access"]
-    point = public.playbook("mini").sections[0].points[0]
-    assert point.see_also == []  # it pointed at the internal item
     assert edition_view(catalog, Edition.internal) is catalog
     assert "nda" not in str(export_document(public))
 
@@ -96,9 +103,9 @@ def test_invalid_review_date_is_a_content_error(tmp_path: Path) -> None:
     assert str(caught.value) == "playbooks/mini.yml:8: reviewed: must be a date as YYYY-MM-DD, got '2026-13-01'"
 
 
-def test_public_view_cuts_health_check_pointers_into_staff_only_sections(tmp_path: Path) -> None:
-    """A health-check observation may point at a staff-only section (the escalation route);
-    the public view keeps its other pointers and drops that one, so no page links to it."""
+def test_a_public_health_check_may_not_point_into_staff_only_sections(tmp_path: Path) -> None:
+    """The staff health check points at a staff-only section (the escalation route) freely;
+    made public, the same pointer is refused at load, naming the file and line."""
     from tests.conftest import ROOT
 
     root = tmp_path / "project"
@@ -114,16 +121,12 @@ def test_public_view_cuts_health_check_pointers_into_staff_only_sections(tmp_pat
     assert first in text
     health.write_text(text.replace(first, first.replace("]", ", crisis-steps#escalation-route]"), 1), "utf-8")
 
-    catalog = load_catalog(root)
-    escalation = next(s for s in catalog.playbook("crisis-steps").sections if s.id == "escalation-route")
-    assert escalation.internal
-    item = catalog.checklist("client-health-check").items[0]
-    assert "crisis-steps#escalation-route" in item.indicates
-    public_item = public_view(catalog).checklist("client-health-check").items[0]
-    assert public_item.id == item.id
-    assert public_item.indicates == ["crisis-steps#warning-signs", "warning-situations#communication-problems"]
-    assert edition_view(catalog, Edition.internal).checklist("client-health-check").items[0].indicates == item.indicates
-    assert "escalation-route" not in str(export_document(public_view(catalog)))
+    with pytest.raises(ContentErrors) as caught:
+        load_catalog(root)
+    errors = [str(e) for e in caught.value.errors]
+    assert all(e.startswith("checklists/client-health-check.yml:") and "links to staff-only" in e for e in errors)
+    assert any("items[0] (id='replies-slower').indicates[2]: public text links to staff-only "
+               "'crisis-steps#escalation-route'" in e for e in errors), errors
 
 
 def test_public_view_leaves_out_the_staff_tools() -> None:
