@@ -47,3 +47,16 @@ def test_the_staff_home_page_lists_the_onboarding_route_before_the_map(built_int
         card = home[home.index('class="grid cards pb-entry"'):]  # the entry cards, not the nav
         route, atlas = card.find("staff/onboarding/"), card.find("tools/map/")
         assert 0 <= route < atlas, prefix
+
+
+def test_a_colour_scheme_without_its_label_is_an_error(root) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from macros.edition_plan import PlanError, plan_edition
+    from macros.settings import Settings
+
+    plan = plan_edition(root, Settings(default_language="ru", languages=("ru", "uk", "en")), "uk", "internal")
+    labelled = plan.palette([{"scheme": "slate", "toggle": {"icon": "x", "name": "Light"}}])
+    assert labelled == [{"scheme": "slate", "toggle": {"icon": "x", "name": ui_strings()["palette_toggle_slate"].get("uk")}}]
+    with pytest.raises(PlanError, match="scheme 'sepia' needs `palette_toggle_sepia` in macros/ui.yml"):
+        plan.palette([{"scheme": "sepia", "toggle": {"name": "Sepia"}}])
