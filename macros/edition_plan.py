@@ -135,6 +135,23 @@ class EditionPlan:
             "search_worker": bundles.search_worker.file_name,
         }
 
+    def palette(self, palette: Any) -> Any:
+        """The theme's colour schemes with each toggle's label in the edition's language:
+        `palette_toggle_<scheme>` in macros/ui.yml, the label of the switch shown while that
+        scheme is on (it names the scheme the switch leads to)."""
+        if not isinstance(palette, list):
+            return palette
+        strings = ui_strings()
+        out = []
+        for entry in palette:
+            if isinstance(entry, dict) and isinstance(entry.get("toggle"), dict):
+                key = f"palette_toggle_{entry.get('scheme', 'default')}"
+                if key not in strings:
+                    raise PlanError(f"theme.palette scheme {entry.get('scheme')!r} needs `{key}` in macros/ui.yml")
+                entry = {**entry, "toggle": {**entry["toggle"], "name": strings[key].get(self.language)}}
+            out.append(entry)
+        return out
+
     def alternate(self) -> list[dict[str, Any]]:
         """The language switcher's entries, as links relative to the edition's root."""
         up = "../" if self.prefix else ""

@@ -72,7 +72,8 @@ def built_site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> BuiltSi
 def built_internal_site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The staff edition, every language, per engine."""
     out = tmp_path_factory.mktemp(f"site-internal-{engine}") / "site-internal"
-    assert build_site(ROOT, out, ROOT / "mkdocs.yml", edition=Edition.internal, engine=engine) == 0
+    assert build_site(ROOT, out, ROOT / "mkdocs.yml", edition=Edition.internal, engine=engine,
+                      extra_env={"HANDBOOK_REPO_URL": "https://code.agency.test/handbook"}) == 0
     return out
 
 

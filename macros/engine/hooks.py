@@ -65,6 +65,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (ValueError, PlanError, AssetError) as exc:
         raise PluginError(str(exc)) from None
     config.theme["language"] = _plan.language
+    try:
+        config.theme["palette"] = _plan.palette(config.theme.get("palette"))
+    except PlanError as exc:
+        raise PluginError(str(exc)) from None
     config.site_name = _plan.site_name()
     config.site_url = _plan.site_url(config.site_url)
     PASSTHROUGH.reset()

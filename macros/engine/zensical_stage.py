@@ -146,6 +146,8 @@ def _edition_config(root: Path, config: dict[str, Any], plan: EditionPlan, bundl
     staged["site_url"] = plan.site_url(config.get("site_url"))
     theme = dict(config.get("theme") or {})
     theme["language"] = plan.language
+    if "palette" in theme:
+        theme["palette"] = plan.palette(theme["palette"])
     # Material's look (Zensical's own default is its "modern" variant): readers see one site
     # whichever engine built it.
     theme.setdefault("variant", "classic")

@@ -1,0 +1,62 @@
+"""What a reader of the public edition sees: the interface in the page's language, no staff
+bookkeeping, no repository links, and a home page written to a client rather than to staff."""
+
+from __future__ import annotations
+
+from macros.ui import ui_strings
+
+from .test_built_site import EDITIONS
+
+
+def _read(built_site, prefix: str, page: str) -> str:  # type: ignore[no-untyped-def]
+    return (built_site.path / prefix / page).read_text("utf-8")
+
+
+def test_the_colour_switch_is_labelled_in_the_page_language(built_site) -> None:  # type: ignore[no-untyped-def]
+    strings = ui_strings()
+    for language, prefix in EDITIONS.items():
+        home = _read(built_site, prefix, "index.html")
+        for scheme in ("default", "slate"):
+            assert strings[f"palette_toggle_{scheme}"].get(language) in home, (language, scheme)
+        assert 'title="Dark"' not in home and 'title="Light"' not in home
+
+
+def test_public_playbooks_show_no_review_bookkeeping(built_site) -> None:  # type: ignore[no-untyped-def]
+    strings = ui_strings()
+    for language, prefix in EDITIONS.items():
+        page = _read(built_site, prefix, "playbooks/crisis-steps/index.html")
+        assert "data-pb-review" not in page
+        assert f'{strings["next_review"].get(language)}:' not in page
+
+
+def test_public_pages_link_to_no_repository(built_site) -> None:  # type: ignore[no-untyped-def]
+    for page in built_site.path.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert "md-source" not in text and "example.com" not in text, page
+
+
+def test_the_public_home_page_has_no_newcomer_card(built_site) -> None:  # type: ignore[no-untyped-def]
+    titles = {"ru": "Новичок? Начните здесь", "uk": "Новачок? Почніть звідси", "en": "New here? Start here"}
+    for language, prefix in EDITIONS.items():
+        assert titles[language] not in _read(built_site, prefix, "index.html"), language
+
+
+def test_the_staff_home_page_lists_the_onboarding_route_before_the_map(built_internal_site) -> None:  # type: ignore[no-untyped-def]
+    for prefix in EDITIONS.values():
+        home = (built_internal_site / prefix / "index.html").read_text("utf-8")
+        card = home[home.index('class="grid cards pb-entry"'):]  # the entry cards, not the nav
+        route, atlas = card.find("staff/onboarding/"), card.find("tools/map/")
+        assert 0 <= route < atlas, prefix
+
+
+def test_a_colour_scheme_without_its_label_is_an_error(root) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from macros.edition_plan import PlanError, plan_edition
+    from macros.settings import Settings
+
+    plan = plan_edition(root, Settings(default_language="ru", languages=("ru", "uk", "en")), "uk", "internal")
+    labelled = plan.palette([{"scheme": "slate", "toggle": {"icon": "x", "name": "Light"}}])
+    assert labelled == [{"scheme": "slate", "toggle": {"icon": "x", "name": ui_strings()["palette_toggle_slate"].get("uk")}}]
+    with pytest.raises(PlanError, match="scheme 'sepia' needs `palette_toggle_sepia` in macros/ui.yml"):
+        plan.palette([{"scheme": "sepia", "toggle": {"name": "Sepia"}}])
