@@ -76,9 +76,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["handbook"] = {**config.extra["handbook"], **_plan.extra(ENGINE, _bundles)}
     config.extra["alternate"] = _plan.alternate()
     config.nav = nav
-    if _plan.staff:
+    if _plan.staff and config.repo_url:
         config.theme["features"] = [*config.theme["features"], "content.action.edit"]
-    else:  # the repository is the staff's business; public readers get no source links
+    else:  # the repository is the staff's business (and needs HANDBOOK_REPO_URL): no source links
         config.repo_url = None
         config.edit_uri = None
     return config

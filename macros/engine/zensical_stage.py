@@ -153,9 +153,9 @@ def _edition_config(root: Path, config: dict[str, Any], plan: EditionPlan, bundl
     theme.setdefault("variant", "classic")
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
-    if plan.staff:
+    if plan.staff and staged.get("repo_url"):
         theme["features"] = [*theme.get("features", []), "content.action.edit"]
-    else:  # the repository is the staff's business; public readers get no source links
+    else:  # the repository is the staff's business (and needs HANDBOOK_REPO_URL): no source links
         staged.pop("repo_url", None)
         staged.pop("edit_uri", None)
     staged["theme"] = theme

@@ -3,7 +3,16 @@ bookkeeping, no repository links, and a home page written to a client rather tha
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from macros.builds import ENGINES
+from macros.editions import Edition
+from macros.engine.build import build_site
 from macros.ui import ui_strings
+
+from ..conftest import ROOT
 
 from .test_built_site import EDITIONS
 
@@ -60,3 +69,15 @@ def test_a_colour_scheme_without_its_label_is_an_error(root) -> None:  # type: i
     assert labelled == [{"scheme": "slate", "toggle": {"icon": "x", "name": ui_strings()["palette_toggle_slate"].get("uk")}}]
     with pytest.raises(PlanError, match="scheme 'sepia' needs `palette_toggle_sepia` in macros/ui.yml"):
         plan.palette([{"scheme": "sepia", "toggle": {"name": "Sepia"}}])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_staff_edition_builds_without_a_repository(engine: str, tmp_path: Path) -> None:
+    """No HANDBOOK_REPO_URL (a fresh clone, `make build-internal`): the staff edition still
+    builds, and shows no "Edit this page" pointing nowhere."""
+    out = tmp_path / "site"
+    assert build_site(ROOT, out, ROOT / "mkdocs.yml", languages=("en",), edition=Edition.internal,
+                      extra_env={"HANDBOOK_REPO_URL": ""}, engine=engine) == 0
+    page = (out / "en" / "playbooks" / "crisis-steps" / "index.html").read_text("utf-8")
+    assert "data-pb-review" in page  # the staff edition it is
+    assert "md-content__button" not in page and "/edit/" not in page
