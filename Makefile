@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 ENGINE ?= mkdocs
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test build build-internal check check-reviews bench schema system-packages node-packages clean
+.PHONY: help serve test build build-internal check check-reviews lint bench schema system-packages node-packages clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ check: $(STAMP) ## validate playbooks/ and checklists/ (file:line: where: what)
 check-reviews: $(STAMP) ## like check, and fail when a playbook review is overdue
 	@$(PY) -m macros check --strict-reviews
 
+lint: $(STAMP) ## ruff on macros/ and tests/ (zero findings)
+	@$(PY) -m ruff check --quiet macros tests
+
 schema: $(STAMP) ## regenerate schemas/ from the models
 	$(PY) -m macros schema
 
@@ -60,6 +63,7 @@ build-internal: check ## the staff edition, every language, into site-internal/ 
 test: $(STAMP) $(NODE_STAMP) system-packages ## everything CI runs
 	$(PY) -m macros check
 	$(PY) -m macros schema --check
+	$(PY) -m ruff check macros tests
 	$(PY) -m pytest
 
 bench: $(STAMP) system-packages ## benchmarks, printing ratios

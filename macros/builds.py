@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from enum import Enum
 
-
 # The site engines the handbook builds with (one adapter each under macros/engine/), and the
 # one `make build` uses unless told otherwise (see docs/staff/engines.<lang>.md for why).
 ENGINES: tuple[str, ...] = ("mkdocs", "zensical")

@@ -114,7 +114,7 @@ class Catalog:
         return None
 
 
-class anchors:  # noqa: N801 - a namespace of the id scheme shared by HTML, JS and links
+class anchors:
     """The HTML ids derived from content ids: one scheme, language-neutral."""
 
     @staticmethod
@@ -207,7 +207,7 @@ def _load_dir(
             catalog.broken.add(path.stem)
             continue
         instance, source = parsed
-        identifier = getattr(instance, "id")
+        identifier = instance.id
         if identifier != path.stem:
             errors.append(
                 ContentError(
@@ -266,7 +266,7 @@ def adopt_parsed(source: Path) -> None:
     collecting = gc.isenabled()
     gc.disable()  # millions of objects at once (see load_catalog): twice as fast without
     try:
-        code, entries = pickle.loads(Path(source).read_bytes())  # noqa: S301 - see above
+        code, entries = pickle.loads(Path(source).read_bytes())
     except Exception:  # noqa: BLE001 - not written yet (no slower than waiting) or amiss: parse here
         return
     finally:
@@ -414,8 +414,7 @@ def _message(problem: Any) -> str:
     if kind == "too_short" and isinstance(problem["input"], list):
         return "must have at least one entry"
     message = str(problem["msg"])
-    if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+    message = message.removeprefix("Value error, ")
     if kind.endswith(("_type", "_parsing")) and not isinstance(problem["input"], (dict, list)):
         message += f", got {type(problem['input']).__name__} {problem['input']!r}"[:120]
     return message

@@ -6,7 +6,6 @@ The export carries every language; the public site publishes the public view onl
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 from pathlib import Path

@@ -193,7 +193,7 @@ class Renderer:
             target = self.catalog.resolve(reference)
             if target is None:  # the catalog already rejected dangling references
                 raise KeyError(reference)
-            head, _, sub = reference.partition("#")
+            _head, _, sub = reference.partition("#")
             if target.checklist is not None:
                 label = self.text(target.checklist.title)
                 if sub:

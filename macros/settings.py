@@ -49,5 +49,5 @@ def settings_from_extra(extra: dict[str, Any]) -> Settings:
 
 
 def read_settings(config_file: Path) -> Settings:
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     return settings_from_extra(data.get("extra") or {})

@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalog import Catalog, load_catalog
 from macros.builds import ENGINES
+from macros.catalog import Catalog, load_catalog
 from macros.editions import Edition
 from macros.engine.build import build_site
+
+# The staff edition's browser fixtures live in a module of their own.
+pytest_plugins = ["tests.staff_browser"]
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -78,7 +81,7 @@ def built_internal_site(engine: str, tmp_path_factory: pytest.TempPathFactory) -
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -1,6 +1,6 @@
 """Browser fixtures for the staff edition, whose tools (the client health check, the
-onboarding route) the public edition does not have. Import them into a test module:
-`from tests.staff_browser import staff_page, staff_server  # noqa: F401`.
+onboarding route) the public edition does not have. Registered for every test by
+`pytest_plugins` in tests/conftest.py: ask for `staff_page` or `staff_server` by name.
 """
 
 from __future__ import annotations

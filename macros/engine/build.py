@@ -31,7 +31,14 @@ from pathlib import Path
 # Only light imports here (not even typing or concurrent.futures): the editions start
 # first, and the content is loaded (pydantic, the models, Jinja: about 0.3 s of imports)
 # in a thread while they import their own.
-from ..builds import DEFAULT_ENGINE, ENGINES, SHARED_EXPORT_ENV, SHARED_PARSE_ENV, SHARED_TEMPLATES_ENV, Edition
+from ..builds import (
+    DEFAULT_ENGINE,
+    ENGINES,
+    SHARED_EXPORT_ENV,
+    SHARED_PARSE_ENV,
+    SHARED_TEMPLATES_ENV,
+    Edition,
+)
 from ..settings import Settings, read_settings
 
 Result = tuple[str, int, str]  # language, exit code, log

@@ -89,8 +89,8 @@ def finish_pages(site: Path, bundles: Bundles) -> None:
             + "".join(f' data-pb-load-{name}="{relative_url(p, url)}"' for name, p in s.loads)
             + "></script>"
             for s in scripts)
-        html = _HEAD_END.sub(lambda m: links + m[0], html, count=1)
-        html = _BODY_END.sub(lambda m: tags + m[0], html, count=1)
+        html = _HEAD_END.sub(lambda m, links=links: links + m[0], html, count=1)
+        html = _BODY_END.sub(lambda m, tags=tags: tags + m[0], html, count=1)
         path.write_text(html, "utf-8")
 
 

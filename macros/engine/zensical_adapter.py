@@ -19,6 +19,7 @@ from ..editions import Edition, edition_view
 from ..rendering import MACROS, Renderer, shared_templates
 from ..reviews import today
 
+
 class _Edition:
     """The renderer of one edition, and the page it is rendering now."""
 

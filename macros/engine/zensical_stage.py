@@ -81,7 +81,7 @@ _ConfigDumper.add_representer(_Tagged, _represent_tagged)
 
 
 def read_config(config_file: Path) -> dict[str, Any]:
-    data = yaml.load(config_file.read_text("utf-8"), Loader=_ConfigLoader)  # noqa: S506 - safe + two tags
+    data = yaml.load(config_file.read_text("utf-8"), Loader=_ConfigLoader)
     return data or {}
 
 

@@ -9,7 +9,6 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-from tests.staff_browser import staff_page, staff_server  # noqa: F401 - fixtures
 
 # Pages whose article holds every kind of control we add: checklists and their tools,
 # template forms and copy buttons, a printable brief; and in the staff edition the health

@@ -27,15 +27,9 @@ SEED = 7
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _WORDS = {
-    "ru": ("клиент агентство бриф дедлайн платёж отчёт встреча договор команда проект смета "
-           "согласование правка кампания задача ожидание доверие решение риск звонок письмо "
-           "бюджет срок результат качество план запуск партнёр обещание причина вопрос").split(),
-    "uk": ("клієнт агенція бриф дедлайн платіж звіт зустріч договір команда проєкт кошторис "
-           "погодження правка кампанія задача очікування довіра рішення ризик дзвінок лист "
-           "бюджет термін результат якість план запуск партнер обіцянка причина питання").split(),
-    "en": ("client agency brief deadline payment report meeting contract team project estimate "
-           "approval amend campaign task expectation trust decision risk call email budget term "
-           "result quality plan launch partner promise cause question").split(),
+    "ru": ["клиент", "агентство", "бриф", "дедлайн", "платёж", "отчёт", "встреча", "договор", "команда", "проект", "смета", "согласование", "правка", "кампания", "задача", "ожидание", "доверие", "решение", "риск", "звонок", "письмо", "бюджет", "срок", "результат", "качество", "план", "запуск", "партнёр", "обещание", "причина", "вопрос"],
+    "uk": ["клієнт", "агенція", "бриф", "дедлайн", "платіж", "звіт", "зустріч", "договір", "команда", "проєкт", "кошторис", "погодження", "правка", "кампанія", "задача", "очікування", "довіра", "рішення", "ризик", "дзвінок", "лист", "бюджет", "термін", "результат", "якість", "план", "запуск", "партнер", "обіцянка", "причина", "питання"],
+    "en": ["client", "agency", "brief", "deadline", "payment", "report", "meeting", "contract", "team", "project", "estimate", "approval", "amend", "campaign", "task", "expectation", "trust", "decision", "risk", "call", "email", "budget", "term", "result", "quality", "plan", "launch", "partner", "promise", "cause", "question"],
 }
 _TAGS = ["payments", "deadlines", "trust", "feedback", "team", "reports", "documents",
          "meetings", "communication", "negotiation", "expectations", "budget"]

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.staff_browser import staff_page, staff_server  # noqa: F401 - fixtures
-
 pytestmark = pytest.mark.browser
 
 HEALTH = "playbooks/warning-situations/"  # the health check and the onboarding route are staff tools

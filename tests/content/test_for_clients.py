@@ -21,8 +21,8 @@ from macros.languages import LANGUAGES
 from macros.models import Text
 
 ROOT = Path(__file__).resolve().parents[2]
-HEADING = re.compile(r"^## .+\{ #(?P<anchor>[a-z-]+) \}\s*$", re.M)
-LIST_MARKER = re.compile(r"^\d+\.\s", re.M)
+HEADING = re.compile(r"^## .+\{ #(?P<anchor>[a-z-]+) \}\s*$", re.MULTILINE)
+LIST_MARKER = re.compile(r"^\d+\.\s", re.MULTILINE)
 NUMBER = re.compile(r"\d+")
 
 # Section anchor: (where in the public content the promise is made: `<playbook or
@@ -119,7 +119,7 @@ def test_the_promises_are_the_playbooks_own(public: Catalog, language: str) -> N
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_page_speaks_to_the_client(language: str) -> None:
     for anchor, body in sections(language).items():
-        assert re.search(YOU[language], body, re.I), f"{anchor}: written about the client, not to them"
+        assert re.search(YOU[language], body, re.IGNORECASE), f"{anchor}: written about the client, not to them"
     page = (ROOT / "docs" / f"for-clients.{language}.md").read_text(encoding="utf-8")
     assert SERVICE_DIRECTOR[language] in page
     assert not re.search(r"[Рр]уководител|[Кк]ерівник|Head of", page), "one role, one title: the Client Service Director"

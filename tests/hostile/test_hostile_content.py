@@ -64,8 +64,8 @@ def test_a_huge_file_is_refused_at_once(project: Path, capsys: pytest.CaptureFix
     assert size > 4 * MAX_FILE_BYTES
     started = time.perf_counter()
     assert errors_of(project) == [
-        f"checklists/mini-list.yml: file: the file is {size / 1e6:.1f} MB; a content file may be at most "
-        "1 MB: split it into several playbooks or checklists"
+        (f"checklists/mini-list.yml: file: the file is {size / 1e6:.1f} MB; a content file may be at most "
+        "1 MB: split it into several playbooks or checklists")
     ]
     assert time.perf_counter() - started < 1.0
     assert cli_main(["--root", str(project), "check"]) == 1
@@ -94,8 +94,8 @@ def test_a_billion_laughs_fails_fast(project: Path) -> None:
     started = time.perf_counter()
     found = errors_of(project)
     assert time.perf_counter() - started < 1.0
-    assert found == ["checklists/mini-list.yml:13: syntax: invalid YAML: an alias (*name) may not repeat a "
-                     "list or mapping; write it out"]
+    assert found == [("checklists/mini-list.yml:13: syntax: invalid YAML: an alias (*name) may not repeat a "
+                     "list or mapping; write it out")]
 
 
 # -- every text field of the models refuses markup ---------------------------------------------
@@ -132,7 +132,7 @@ def replaced(data: Any, path: tuple[Any, ...], value: str) -> Any:
     return out
 
 
-def real_documents() -> list[tuple[type[Playbook] | type[Checklist], Any]]:
+def real_documents() -> list[tuple[type[Playbook | Checklist], Any]]:
     documents = []
     for folder, model in (("playbooks", Playbook), ("checklists", Checklist)):
         for path in sorted((ROOT / folder).glob("*.yml")):

@@ -22,24 +22,24 @@ BAD = FIXTURES / "bad-content"
 EXPECTED = {
     # a bracket, quote or key left open: the line where it opened, and where it was noticed
     "syntax-error.yml": [
-        "checklists/mini-list.yml:4: syntax: invalid YAML: unclosed flow mapping: the '{' opened here has no "
-        "matching '}' (noticed at line 5: expected ',' or '}', but got '<scalar>')",
+        ("checklists/mini-list.yml:4: syntax: invalid YAML: unclosed flow mapping: the '{' opened here has no "
+        "matching '}' (noticed at line 5: expected ',' or '}', but got '<scalar>')"),
     ],
     "unclosed-flow-sequence.yml": [
-        "checklists/mini-list.yml:3: syntax: invalid YAML: unclosed flow sequence: the '[' opened here "
-        "has no matching ']' (noticed at line 4: expected ',' or ']', but got ':')",
+        ("checklists/mini-list.yml:3: syntax: invalid YAML: unclosed flow sequence: the '[' opened here "
+        "has no matching ']' (noticed at line 4: expected ',' or ']', but got ':')"),
     ],
     "unclosed-quote.yml": [
-        "checklists/mini-list.yml:5: syntax: invalid YAML: unclosed quoted text: the double quote (\") "
-        "opened here is never closed (noticed at the end of the file: found unexpected end of stream)",
+        ("checklists/mini-list.yml:5: syntax: invalid YAML: unclosed quoted text: the double quote (\") "
+        "opened here is never closed (noticed at the end of the file: found unexpected end of stream)"),
     ],
     "missing-colon.yml": [
-        "checklists/mini-list.yml:6: syntax: invalid YAML: missing ':' after the key that starts here "
-        "(noticed at line 7: could not find expected ':')",
+        ("checklists/mini-list.yml:6: syntax: invalid YAML: missing ':' after the key that starts here "
+        "(noticed at line 7: could not find expected ':')"),
     ],
     "tab-indent.yml": [
-        "checklists/mini-list.yml:7: syntax: invalid YAML: while scanning for the next token "
-        "found character '\\t' that cannot start any token",
+        ("checklists/mini-list.yml:7: syntax: invalid YAML: while scanning for the next token "
+        "found character '\\t' that cannot start any token"),
     ],
     "duplicate-key.yml": ["checklists/mini-list.yml:6: syntax: invalid YAML: duplicate key 'title'"],
     "unknown-key.yml": [
@@ -49,14 +49,14 @@ EXPECTED = {
     "missing-language.yml": ["checklists/mini-list.yml:10: items[1] (id='access').text.uk: field required"],
     "wrong-type.yml": [
         "checklists/mini-list.yml:8: items[0] (id='nda').text.en: Input should be a valid string, got bool False",
-        "checklists/mini-list.yml:9: items[0] (id='nda').required: Input should be a valid boolean, "
-        "unable to interpret input, got str 'maybe'",
+        ("checklists/mini-list.yml:9: items[0] (id='nda').required: Input should be a valid boolean, "
+        "unable to interpret input, got str 'maybe'"),
     ],
     "duplicate-id.yml": ["checklists/mini-list.yml:9: items[1] (id='nda'): duplicate id 'nda'; ids must be unique here"],
     "id-not-file-name.yml": ["checklists/mini-list.yml:2: id: id 'kickoff' must equal the file name 'mini-list'"],
     "bad-slug.yml": [
-        "checklists/mini-list.yml:7: items[0] (id='Sign NDA').id: must be a kebab-case id such as 'sign-nda', "
-        "got 'Sign NDA'",
+        ("checklists/mini-list.yml:7: items[0] (id='Sign NDA').id: must be a kebab-case id such as 'sign-nda', "
+        "got 'Sign NDA'"),
     ],
     "dangling-reference.yml": [
         "checklists/mini-list.yml:9: items[0] (id='nda').see_also[1]: reference 'mini#no-such-section' points at nothing",
@@ -64,30 +64,30 @@ EXPECTED = {
     # Only the public point is refused: the staff point, the staff section and the
     # self-check (an onboarding question, never public) may link to staff content.
     "public-links-to-staff.yml": [
-        "playbooks/mini.yml:18: sections[0] (id='first').points[0] (id='one').see_also[1]: public text links to "
-        "staff-only 'mini#judgement': mark this entry `internal: true` or link to public content",
+        ("playbooks/mini.yml:18: sections[0] (id='first').points[0] (id='one').see_also[1]: public text links to "
+        "staff-only 'mini#judgement': mark this entry `internal: true` or link to public content"),
     ],
     "empty-checklist.yml": ["checklists/mini-list.yml:6: items: must have at least one entry"],
     "jinja-in-text.yml": [
-        "checklists/mini-list.yml:8: items[0] (id='nda').text.ru: markup is not allowed in text "
-        "(found '{{ config.si'); write plain text",
+        ("checklists/mini-list.yml:8: items[0] (id='nda').text.ru: markup is not allowed in text "
+        "(found '{{ config.si'); write plain text"),
     ],
     "script-in-text.yml": [
-        "checklists/mini-list.yml:12: items[0] (id='nda').detail.en: markup is not allowed in text "
-        "(found '<script>aler'); write plain text",
+        ("checklists/mini-list.yml:12: items[0] (id='nda').detail.en: markup is not allowed in text "
+        "(found '<script>aler'); write plain text"),
     ],
     # hostile input: never a crash trace, never code run, never a huge expansion
     "python-tag.yml": [
-        "checklists/mini-list.yml:4: syntax: invalid YAML: tag 'tag:yaml.org,2002:python/object/apply:os.system' "
-        "is not allowed; content is plain YAML",
+        ("checklists/mini-list.yml:4: syntax: invalid YAML: tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+        "is not allowed; content is plain YAML"),
     ],
     "python-name-tag.yml": [
-        "checklists/mini-list.yml:4: syntax: invalid YAML: could not determine a constructor for the tag "
-        "'tag:yaml.org,2002:python/name:os.system'",
+        ("checklists/mini-list.yml:4: syntax: invalid YAML: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/name:os.system'"),
     ],
     "alias-bomb.yml": [
-        "checklists/mini-list.yml:11: syntax: invalid YAML: an alias (*name) may not repeat a list or mapping; "
-        "write it out",
+        ("checklists/mini-list.yml:11: syntax: invalid YAML: an alias (*name) may not repeat a list or mapping; "
+        "write it out"),
     ],
     "merge-key.yml": [
         "checklists/mini-list.yml:6: syntax: invalid YAML: merge keys (<<) are not allowed; write every field out",
@@ -100,21 +100,21 @@ EXPECTED = {
         "checklists/mini-list.yml:4: title.en: markup is not allowed in text (found '<img src=x o'); write plain text",
     ],
     "jinja-statement.yml": [
-        "checklists/mini-list.yml:5: purpose.uk: markup is not allowed in text (found \"{% include '\"); "
-        "write plain text",
+        ("checklists/mini-list.yml:5: purpose.uk: markup is not allowed in text (found \"{% include '\"); "
+        "write plain text"),
     ],
     "not-a-mapping.yml": ["checklists/mini-list.yml:1: document: expected a mapping of fields at the top"],
     "extra-language.yml": ["checklists/mini-list.yml:4: title.de: unknown key 'de'"],
     "unknown-playbook.yml": [
         "checklists/mini-list.yml:3: playbook: no playbook 'no-such-playbook'",
-        "playbooks/mini.yml:17: sections[0] (id='first').points[0] (id='one').see_also[0]: "
-        "reference 'mini-list#nda' points at nothing",
-        "playbooks/mini.yml:18: sections[0] (id='first').checklist: checklist 'mini-list' belongs to playbook "
-        "'no-such-playbook'",
+        ("playbooks/mini.yml:17: sections[0] (id='first').points[0] (id='one').see_also[0]: "
+        "reference 'mini-list#nda' points at nothing"),
+        ("playbooks/mini.yml:18: sections[0] (id='first').checklist: checklist 'mini-list' belongs to playbook "
+        "'no-such-playbook'"),
     ],
     "unshown-checklist.yml": [
-        "checklists/orphan.yml:3: playbook: exactly one section of 'mini' must show this checklist (found 0); "
-        "add `checklist: orphan` to a section",
+        ("checklists/orphan.yml:3: playbook: exactly one section of 'mini' must show this checklist (found 0); "
+        "add `checklist: orphan` to a section"),
     ],
 }
 
@@ -162,8 +162,8 @@ def test_all_problems_of_all_files_in_one_run_sorted(tmp_path: Path) -> None:
         load_catalog(root)
     assert [str(e) for e in caught.value.errors] == [
         EXPECTED["missing-language.yml"][0],
-        "playbooks/mini.yml:2: order: Input should be a valid integer, unable to parse string as an integer, "
-        "got str 'first'",
+        ("playbooks/mini.yml:2: order: Input should be a valid integer, unable to parse string as an integer, "
+        "got str 'first'"),
     ]
 
 
@@ -197,6 +197,6 @@ def test_an_unclosed_bracket_in_real_content_names_the_line_it_opened_on(tmp_pat
     with pytest.raises(ContentErrors) as caught:
         load_catalog(project)
     assert [str(e) for e in caught.value.errors] == [
-        "checklists/client-health-check.yml:3: syntax: invalid YAML: unclosed flow sequence: the '[' opened "
-        "here has no matching ']' (noticed at line 4: expected ',' or ']', but got ':')",
+        ("checklists/client-health-check.yml:3: syntax: invalid YAML: unclosed flow sequence: the '[' opened "
+        "here has no matching ']' (noticed at line 4: expected ',' or ']', but got ':')"),
     ]

@@ -10,8 +10,8 @@ import pytest
 
 from macros.catalog import load_catalog
 from macros.cli import main as cli_main
-from macros.errors import ContentErrors
 from macros.editions import Edition, edition_view, public_view
+from macros.errors import ContentErrors
 from macros.export import export_document
 from macros.reviews import overdue_reviews, review_status
 
@@ -38,8 +38,8 @@ def test_public_view_drops_internal_items(project: Path) -> None:
     with pytest.raises(ContentErrors) as caught:
         load_catalog(project)
     assert [str(e) for e in caught.value.errors] == [
-        "playbooks/mini.yml:17: sections[0] (id='first').points[0] (id='one').see_also[0]: public text links to "
-        "staff-only 'mini-list#nda': mark this entry `internal: true` or link to public content"]
+        ("playbooks/mini.yml:17: sections[0] (id='first').points[0] (id='one').see_also[0]: public text links to "
+        "staff-only 'mini-list#nda': mark this entry `internal: true` or link to public content")]
     playbook = project / "playbooks" / "mini.yml"
     playbook.write_text(playbook.read_text("utf-8").replace("        see_also: [mini-list#nda]\n", ""), "utf-8")
     catalog = load_catalog(project)
@@ -68,8 +68,8 @@ def test_a_public_playbook_needs_a_public_section(project: Path) -> None:
     with pytest.raises(ContentErrors) as caught:
         load_catalog(project)
     assert [str(e) for e in caught.value.errors] == [
-        "playbooks/mini.yml:11: sections: every section is internal: mark the playbook `internal: true` "
-        "or keep a public section"
+        ("playbooks/mini.yml:11: sections: every section is internal: mark the playbook `internal: true` "
+        "or keep a public section")
     ]
 
 

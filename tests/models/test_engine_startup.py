@@ -11,6 +11,7 @@ from macros.catalog import Catalog
 from macros.rendering import Renderer, compiled_templates
 from tests.conftest import ROOT, copy_project
 
+
 def test_the_launcher_reaches_into_no_other_package() -> None:
     """No stand-in modules in sys.modules, no replaced functions: mkdocs-macros imports its
     own `requests` and reads git as it always does."""
@@ -40,7 +41,7 @@ def test_renderers_share_compiled_templates_and_compile_again_what_changed(  # t
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "macros" / "templates", templates)
     compiled = compiled_templates(tmp_path / "cache")
-    link = lambda page, anchor: page  # noqa: E731
+    link = lambda page, anchor: page
 
     def renderer() -> tuple[Renderer, list[str]]:
         made = Renderer(Catalog(root=ROOT), "ru", link, templates=templates, compiled=compiled)
@@ -93,7 +94,7 @@ def test_a_kept_parse_is_adopted_only_from_this_very_code(  # type: ignore[no-un
     assert catalog_module.share_parsed(project, kept)
     assert len(pickle.loads(kept.read_bytes())[1]) == files - 1
 
-    code, entries = pickle.loads(kept.read_bytes())
+    _code, entries = pickle.loads(kept.read_bytes())
     kept.write_bytes(pickle.dumps((b"other code", entries)))
     monkeypatch.setattr(catalog_module, "_PARSED", {})
     catalog_module.adopt_parsed(kept)

@@ -12,7 +12,7 @@ from macros.rendering import Renderer
 
 
 def renderers(catalog: Catalog, keep: Passthrough) -> tuple[Renderer, Renderer]:
-    link = lambda page, anchor: f"/{page}/#{anchor}" if anchor else f"/{page}/"  # noqa: E731
+    link = lambda page, anchor: f"/{page}/#{anchor}" if anchor else f"/{page}/"
     return Renderer(catalog, "ru", link), Renderer(catalog, "ru", link, keep_html=keep.hold)
 
 
@@ -74,5 +74,5 @@ def test_only_markdown_headings_are_left_for_markdown(catalog: Catalog, fragment
     placeholder = re.compile(rf"<!--pb-html {keep.nonce} \d+-->")
     assert all(line.startswith("#") or placeholder.fullmatch(line) for line in lines), held
     assert any(placeholder.fullmatch(line) for line in lines)
-    squeeze = lambda text: re.sub(r"\n+", "\n", text).strip()  # noqa: E731 - blank lines are Markdown's
+    squeeze = lambda text: re.sub(r"\n+", "\n", text).strip()
     assert squeeze(keep.expand(held)) == squeeze(written)

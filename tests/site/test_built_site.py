@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from pathlib import Path
@@ -20,11 +19,11 @@ from tests.conftest import search_index
 
 EDITIONS = {"ru": "", "uk": "uk/", "en": "en/"}
 LETTERS = {  # letters that only this language uses, of the three
-    "ru": re.compile(r"[ыэёъ]", re.I),
-    "uk": re.compile(r"[іїєґ]", re.I),
-    "en": re.compile(r"[a-z]", re.I),
+    "ru": re.compile(r"[ыэёъ]", re.IGNORECASE),
+    "uk": re.compile(r"[іїєґ]", re.IGNORECASE),
+    "en": re.compile(r"[a-z]", re.IGNORECASE),
 }
-CYRILLIC = re.compile(r"[а-яёіїєґ]", re.I)
+CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 
 @cache
@@ -125,9 +124,9 @@ def test_our_search_partial_is_each_engines_with_only_the_name_added(root: Path)
 
     ours = (root / "overrides" / "partials" / "search.html").read_text("utf-8")
     branches = re.fullmatch(r"\{#-.*?-#\}\n\{%- if config\.extra\.handbook\.engine == \"zensical\" %\}\n(.*)"
-                            r"\{%- else %\}\n(.*)\{%- endif %\}\n", ours, re.S)
+                            r"\{%- else %\}\n(.*)\{%- endif %\}\n", ours, re.DOTALL)
     assert branches, "one branch per engine"
-    comment = re.compile(r"\A\{#-.*?-#\}\n", re.S)
+    comment = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
     name = "aria-label=\"{{ lang.t('search.placeholder') }}\""
     for package, branch, theirs_name in ((zensical, branches[1], "aria-label=\"{{ lang.t('search') }}\""),
                                          (material, branches[2], "")):

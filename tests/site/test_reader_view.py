@@ -13,7 +13,6 @@ from macros.engine.build import build_site
 from macros.ui import ui_strings
 
 from ..conftest import ROOT
-
 from .test_built_site import EDITIONS
 
 
