@@ -25,8 +25,8 @@ QUERIES = {
         ("плат", "playbooks/on-the-shore/"),                # prefix while typing
     ],
     "uk": [
-        ("дедлайнів", "playbooks/communication-rules/"),
-        ("дедлайнах", "playbooks/communication-rules/"),
+        ("строків", "playbooks/communication-rules/"),
+        ("строках", "playbooks/communication-rules/"),
         ("платежами", "playbooks/on-the-shore/"),
         ("кризою", "playbooks/crisis-steps/"),
         ("домовленість", "playbooks/on-the-shore/"),

@@ -18,6 +18,9 @@ APOSTROPHE = "write the typographic apostrophe ’ (п’ять, don’t), not \
 RELATIONS = "write «стосунки» (стосунки з клієнтом, стосунків, стосунках), not {!r}"
 TASK = "write «завдання» (завдання, завдань, завданням) for a piece of work, not {!r}"
 PERIOD = "write «строк» (строк, строку, строки) for a date or period; a glossary word is «поняття», not {!r}"
+DEADLINE = "write «строк» (строк, строку, строки, строків) for a due date, not {!r}"
+KICKOFF = "write «стартова зустріч» (внутрішня стартова зустріч, стартової зустрічі), not {!r}"
+DASH = "write a comma, a colon, a full stop or parentheses, not ' — ' number {} in one paragraph (at most 1)"
 
 # fixture file -> the exact lines `make check` prints for it
 EXPECTED = {
@@ -32,6 +35,26 @@ EXPECTED = {
         "playbooks/mini.yml:20: sections[0] (id='first').lead.uk: " + PERIOD.format("терміни"),
         "playbooks/mini.yml:24: sections[0] (id='first').points[0] (id='one').text.uk: "
         + RELATIONS.format("ВІДНОСИНАХ"),
+    ],
+    # the Russian summary and the English lead say kickoff and deadline: only Ukrainian has the rule
+    "ukrainian-one-word.yml": [
+        "playbooks/mini.yml:14: sections[0] (id='first').title.uk: " + DEADLINE.format("Дедлайни"),
+        "playbooks/mini.yml:20: sections[0] (id='first').lead.uk: " + KICKOFF.format("кікоф"),
+        "playbooks/mini.yml:20: sections[0] (id='first').lead.uk: " + DEADLINE.format("дедлайну"),
+        "playbooks/mini.yml:20: sections[0] (id='first').lead.uk: " + KICKOFF.format("Кік-оф"),
+    ],
+    # one spaced dash per paragraph passes, and so do unspaced ones and other languages' dashes
+    "english-dashes.yml": [
+        "playbooks/mini.yml:21: sections[0] (id='first').lead.en: " + DASH.format(2),
+        "playbooks/mini.yml:21: sections[0] (id='first').lead.en: " + DASH.format(3),
+    ],
+    # a greeting with a nominative name, in a text and as a template placeholder's example;
+    # the vocative «Ірино», the Russian greeting and the signature's nominative pass
+    "ukrainian-greeting.yml": [
+        ("playbooks/mini.yml:17: sections[0] (id='first').lead.uk: "
+        "write the vocative «Добрий день, Олександре», not «Добрий день, Олександр»"),
+        ("playbooks/mini.yml:35: templates[0] (id='hello').placeholders[0] (id='client-name').example.uk: "
+        "the greeting «Добрий день, [[client-name]]» takes the vocative: write 'Ганно', not 'Ганна'"),
     ],
 }
 
@@ -78,4 +101,22 @@ def test_hand_written_pages_are_reported_by_line(tmp_path: Path) -> None:
     page.write_text("# Guide\n\nIt's plain.\n", "utf-8")
     assert [str(e) for e in check_markdown(page, Path("docs/guide.en.md"), "en", style_rules())] == [
         f"docs/guide.en.md:3: text: {APOSTROPHE}",
+    ]
+
+
+def test_code_on_a_page_is_not_prose(tmp_path: Path) -> None:
+    page = tmp_path / "engines.uk.md"
+    page.write_text("Запит `дедлайнів` у коді.\n\n```\nit's дедлайн\n```\n\nДедлайн тут.\n", "utf-8")
+    assert [str(e) for e in check_markdown(page, Path("docs/engines.uk.md"), "uk", style_rules())] == [
+        "docs/engines.uk.md:7: text: " + DEADLINE.format("Дедлайн"),
+    ]
+
+
+def test_a_page_counts_dashes_per_paragraph_list_item_and_table_row(tmp_path: Path) -> None:
+    page = tmp_path / "engines.en.md"
+    page.write_text(
+        "| size | time |\n| 10 | — |\n| 20 | — |\n\n- one — aside\n- another — aside\n\n"
+        "A paragraph — with an aside\nwrapped onto a line — of its own.\n", "utf-8")
+    assert [str(e) for e in check_markdown(page, Path("docs/engines.en.md"), "en", style_rules())] == [
+        "docs/engines.en.md:9: text: " + DASH.format(2),
     ]
