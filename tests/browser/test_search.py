@@ -25,7 +25,7 @@ QUERIES = {
         ("плат", "playbooks/on-the-shore/"),                # prefix while typing
     ],
     "uk": [
-        ("строків", "playbooks/communication-rules/"),
+        ("дедлайнів", "playbooks/communication-rules/"),  # the word managers say, named on the page
         ("строках", "playbooks/communication-rules/"),
         ("платежами", "playbooks/on-the-shore/"),
         ("кризою", "playbooks/crisis-steps/"),

@@ -120,3 +120,13 @@ def test_a_page_counts_dashes_per_paragraph_list_item_and_table_row(tmp_path: Pa
     assert [str(e) for e in check_markdown(page, Path("docs/engines.en.md"), "en", style_rules())] == [
         "docs/engines.en.md:9: text: " + DASH.format(2),
     ]
+
+
+def test_a_borrowing_named_as_a_word_is_not_a_use(tmp_path: Path) -> None:
+    """«дедлайн» in quotes names the word readers say (search needs it on the page); the
+    word used as the text's own is still flagged."""
+    page = tmp_path / "rules.uk.md"
+    page.write_text("Строк (у розмові — «дедлайн») — це обіцянка.\n\nЗірвали дедлайн.\n", "utf-8")
+    assert [str(e) for e in check_markdown(page, Path("docs/rules.uk.md"), "uk", style_rules())] == [
+        "docs/rules.uk.md:3: text: " + DEADLINE.format("дедлайн"),
+    ]

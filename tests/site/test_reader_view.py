@@ -13,7 +13,7 @@ from macros.engine.build import build_site
 from macros.ui import ui_strings
 
 from ..conftest import ROOT
-from .test_built_site import EDITIONS
+from .test_built_site import EDITIONS, edition_root, pages_of, soup
 
 
 def _read(built_site, prefix: str, page: str) -> str:  # type: ignore[no-untyped-def]
@@ -80,3 +80,21 @@ def test_the_staff_edition_builds_without_a_repository(engine: str, tmp_path: Pa
     page = (out / "en" / "playbooks" / "crisis-steps" / "index.html").read_text("utf-8")
     assert "data-pb-review" in page  # the staff edition it is
     assert "md-content__button" not in page and "/edit/" not in page
+
+
+@pytest.mark.parametrize("edition", ["public", "staff"])
+def test_no_see_also_names_the_same_place_twice(built_site, built_internal_site, edition: str) -> None:  # type: ignore[no-untyped-def]
+    """Two links of one "See also" with one label (a section and the checklist it shows,
+    titled alike) read as a mistake; two to one place are one too many."""
+    site = built_site.path if edition == "public" else built_internal_site
+    repeated = []
+    for language in EDITIONS:
+        root = edition_root(site, language)
+        for page in sorted(pages_of(site, language)):
+            for see_also in soup(root / page).select(".pb-seealso"):
+                links = see_also.find_all("a")
+                labels = [a.get_text(" ", strip=True) for a in links]
+                hrefs = [a.get("href") for a in links]
+                if len(set(labels)) < len(labels) or len(set(hrefs)) < len(hrefs):
+                    repeated.append(f"{language}/{page}: {labels}")
+    assert not repeated
