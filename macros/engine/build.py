@@ -107,7 +107,8 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     editions, results = _start_editions(root, config, [lang for lang in selected if lang != hosted],
                                         staging, env, running, engine)
     if hosted:
-        results.append(build_edition_here(root, config, hosted, staging / f"_{hosted}", env))
+        results.append(_compressed(build_edition_here(root, config, hosted, staging / f"_{hosted}", env),
+                                   staging / f"_{hosted}"))
         running.release()
         for thread in editions:
             thread.join()
@@ -137,10 +138,6 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
         else:  # the default edition owns the root
             for entry in (staging / f"_{lang}").iterdir():
                 entry.rename(assembled / entry.name)
-    # Every edition is in place: its text files get their gzip copies before it is published.
-    from ..precompress import precompress
-
-    precompress(assembled)
     old = out.with_name(f".{out.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():
@@ -151,6 +148,16 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     elapsed = time.perf_counter() - started
     print(f"built the {edition.value} edition ({', '.join(selected)}) with {engine} into {out} in {elapsed:.1f}s")
     return 0
+
+
+def _compressed(result: Result, folder: Path) -> Result:
+    """A built edition with the gzip copies of its text files, made as soon as it is built
+    (while the other editions still build: zlib leaves the other threads running)."""
+    if result[1] == 0:
+        from ..precompress import precompress
+
+        precompress(folder)
+    return result
 
 
 def _cache_ready(shared: Path) -> bool:
@@ -170,7 +177,8 @@ def _start_editions(
     def work(index: int, lang: str) -> None:
         with running:
             try:
-                results[index] = build_edition(root, config, lang, staging / f"_{lang}", env, engine)
+                results[index] = _compressed(build_edition(root, config, lang, staging / f"_{lang}", env, engine),
+                                             staging / f"_{lang}")
             except OSError as exc:  # the build could not even start
                 results[index] = (lang, 1, f"could not run the build: {exc}")
 
