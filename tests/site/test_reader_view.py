@@ -60,3 +60,30 @@ def test_a_colour_scheme_without_its_label_is_an_error(root) -> None:  # type: i
     assert labelled == [{"scheme": "slate", "toggle": {"icon": "x", "name": ui_strings()["palette_toggle_slate"].get("uk")}}]
     with pytest.raises(PlanError, match="scheme 'sepia' needs `palette_toggle_sepia` in macros/ui.yml"):
         plan.palette([{"scheme": "sepia", "toggle": {"name": "Sepia"}}])
+
+
+def test_each_edition_has_its_own_404_page(built_site, catalog) -> None:  # type: ignore[no-untyped-def]
+    import re
+    from html import escape
+
+    strings = ui_strings()
+    for language, prefix in EDITIONS.items():
+        page = _read(built_site, prefix, "404.html")
+        assert f'<html lang="{language}"' in page, language
+        title = strings["not_found_title"].get(language)
+        assert f"<title>{escape(title)} - " in page and f"<h1>{escape(title)}</h1>" in page, language
+        for key in ("text", "home", "playbooks", "search"):
+            assert escape(strings[f"not_found_{key}"].get(language), quote=False) in page, (language, key)
+        if language != "en":  # no English left on the Russian and Ukrainian pages
+            assert "Not found" not in page, language
+            for key in ("title", "text", "home", "playbooks", "search"):
+                assert strings[f"not_found_{key}"].get("en") not in page, (language, key)
+        home = re.search(r'<a href="([^"]*)" data-pb-not-found="home">', page)
+        assert home and home.group(1).rstrip(".") == "/" + prefix, (language, home)
+        # The page is served at any depth: its playbook links start at the site's root.
+        listed = page[page.index('data-pb-not-found="playbooks"'):]
+        listed = listed[:listed.index("</ul>")]
+        links = re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', listed)
+        assert sorted(links) == sorted(
+            (f"/{prefix}playbooks/{playbook.id}/", escape(playbook.title.get(language), quote=False))
+            for playbook in catalog.playbooks), language
