@@ -79,7 +79,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = nav
     if _plan.staff:
         config.theme["features"] = [*config.theme["features"], "content.action.edit"]
-    else:  # the repository is the staff's business; public readers get no source links
+    if not _plan.staff or not config.repo_url:
+        # the repository is the staff's business (public readers get no source links), and
+        # without HANDBOOK_REPO_URL there is none to link to
         config.repo_url = None
         config.edit_uri = None
     return config
