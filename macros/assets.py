@@ -28,7 +28,7 @@ from .builds import DEFAULT_ENGINE, ENGINES
 
 
 class Role(Enum):
-    every_page = "every-page"        # the stylesheet
+    every_page = "every-page"        # the stylesheet, and the script every page runs
     staff_pages = "staff-pages"      # every page of the staff edition, absent from the public one
     by_marker = "by-marker"          # scripts and stylesheets for pages whose HTML uses them
     on_demand = "on-demand"          # fetched by another bundle when a reader needs it
@@ -58,6 +58,7 @@ class BundleSpec:
 SPECS: tuple[BundleSpec, ...] = (
     BundleSpec("handbook", Role.every_page, "assets/stylesheets",
                ("stylesheets/handbook.css", "stylesheets/checklists.css")),
+    BundleSpec("every-page", Role.every_page, "assets/javascripts", ("javascripts/language-switch.js",)),
     BundleSpec("staff", Role.staff_pages, "assets/stylesheets", ("stylesheets/staff.css",)),
     BundleSpec("tools", Role.by_marker, "assets/stylesheets", ("stylesheets/tools.css",),
                markers=("data-pb-brief", "data-pb-briefs", "data-pb-template-body", "data-pb-map",
@@ -140,7 +141,11 @@ class Bundles:
 
     def stylesheets(self, staff: bool) -> list[str]:
         roles = (Role.every_page, Role.staff_pages) if staff else (Role.every_page,)
-        return [b.path for b in self.by_name.values() if b.spec.role in roles]
+        return [b.path for b in self.by_name.values() if b.spec.role in roles and b.is_stylesheet]
+
+    def scripts(self) -> list[str]:
+        """The script bundles every page of every edition loads (after the theme's)."""
+        return [b.path for b in self.of_role(Role.every_page) if not b.is_stylesheet]
 
     @property
     def search_worker(self) -> Bundle:

@@ -131,6 +131,8 @@ class EditionPlan:
             "edition": self.edition.value,
             "engine": engine,
             "staff_banner": ui_strings()["staff_edition"].get(self.language),
+            "not_found": {key: ui_strings()[f"not_found_{key}"].get(self.language)
+                          for key in ("title", "text", "home", "playbooks", "search")},
             "hidden_pages": sorted(self.hidden),
             "search_worker": bundles.search_worker.file_name,
         }

@@ -248,8 +248,10 @@ class Renderer:
             "templates.md.j2", templates=self.library.templates)
 
     def onboarding(self) -> str:
+        route = self.onboarding_route()  # each item names one playbook, its see_also
         return self.tool_heading("onboarding") + self.render(
-            "onboarding.html.j2", playbooks=self.catalog.playbooks, checklist=self.onboarding_route())
+            "onboarding.html.j2", playbooks=self.catalog.playbooks, checklist=route,
+            item_playbooks={item.id: self.catalog.playbook(item.see_also[0]) for item in route.items})
 
     def relationship_map(self) -> str:
         return self.tool_heading("map") + self.render("map.html.j2", stages=tools.relationship_map(self.catalog))

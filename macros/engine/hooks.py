@@ -73,6 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_url = _plan.site_url(config.site_url)
     PASSTHROUGH.reset()
     config.extra_css = [*config.extra_css, *_bundles.stylesheets(staff=_plan.staff)]
+    config.extra_javascript = [*config.extra_javascript, *_bundles.scripts()]
     config.extra["handbook"] = {**config.extra["handbook"], **_plan.extra(ENGINE, _bundles)}
     config.extra["alternate"] = _plan.alternate()
     config.nav = nav

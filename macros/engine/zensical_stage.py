@@ -161,6 +161,7 @@ def _edition_config(root: Path, config: dict[str, Any], plan: EditionPlan, bundl
     staged["theme"] = theme
     staged["nav"] = plan.nav(config.get("nav"))
     staged["extra_css"] = [*config.get("extra_css", []), *bundles.stylesheets(staff=plan.staff)]
+    staged["extra_javascript"] = [*config.get("extra_javascript", []), *bundles.scripts()]
     extra = dict(config.get("extra") or {})
     extra["handbook"] = {**extra.get("handbook", {}), **plan.extra(ENGINE, bundles), "root": str(root)}
     extra["alternate"] = plan.alternate()

@@ -194,15 +194,17 @@ def test_each_page_loads_the_stylesheets_and_only_the_scripts_it_uses(built_site
     tools_css = bundles.by_name["tools"].file_name
     checklist_page = page(site, "playbooks/on-the-shore/index.html")
     scripts = our_scripts(checklist_page)
-    assert set(scripts) == {"checklists"}
+    every = {name for name, b in bundles.by_name.items() if b.spec.role is Role.every_page and not b.is_stylesheet}
+    assert every == {"every-page"}
+    assert set(scripts) == {"checklists"} | every
     exchange = scripts["checklists"]["data-pb-load-exchange"]
     assert (site / "playbooks" / "on-the-shore" / exchange).resolve() == \
         (site / bundles.by_name["exchange"].path).resolve()
-    assert set(our_scripts(page(site, "playbooks/warning-situations/index.html"))) == {"checklists"}
-    assert set(our_scripts(page(site, "en/tools/templates/index.html"))) == {"page-actions"}
-    assert set(our_scripts(page(site, "uk/briefs/kickoff-call/index.html"))) == {"page-actions"}
-    for path in ("index.html", "tools/glossary/index.html", "en/guide/index.html", "uk/tools/map/index.html"):
-        assert our_scripts(page(site, path)) == {}, path
+    assert set(our_scripts(page(site, "playbooks/warning-situations/index.html"))) == {"checklists"} | every
+    assert set(our_scripts(page(site, "en/tools/templates/index.html"))) == {"page-actions"} | every
+    assert set(our_scripts(page(site, "uk/briefs/kickoff-call/index.html"))) == {"page-actions"} | every
+    for path in ("index.html", "tools/glossary/index.html", "en/guide/index.html", "uk/tools/map/index.html", "404.html"):
+        assert set(our_scripts(page(site, path))) == every, path
     for path, styles in (("index.html", [css]), ("playbooks/warning-situations/index.html", [css]),
                          ("en/guide/index.html", [css]), ("tools/glossary/index.html", [css, tools_css]),
                          ("uk/tools/map/index.html", [css, tools_css]), ("briefs/index.html", [css, tools_css]),
@@ -220,7 +222,7 @@ def test_staff_tool_pages_load_their_bundles(built_internal_site: Path) -> None:
     """The health check and the onboarding route are staff tools: the staff edition loads them."""
     tools_css = build_bundles(ASSETS).by_name["tools"].file_name
     warning = page(built_internal_site, "playbooks/warning-situations/index.html")
-    assert set(our_scripts(warning)) == {"checklists", "health"}
+    assert set(our_scripts(warning)) == {"checklists", "health", "every-page"}
     onboarding = page(built_internal_site, "uk/staff/onboarding/index.html")
     hrefs = [link["href"] for link in onboarding.select('link[rel="stylesheet"]')]
     assert any(href.endswith(tools_css) for href in hrefs)

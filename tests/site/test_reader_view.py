@@ -98,3 +98,30 @@ def test_no_see_also_names_the_same_place_twice(built_site, built_internal_site,
                 if len(set(labels)) < len(labels) or len(set(hrefs)) < len(hrefs):
                     repeated.append(f"{language}/{page}: {labels}")
     assert not repeated
+
+
+def test_each_edition_has_its_own_404_page(built_site, catalog) -> None:  # type: ignore[no-untyped-def]
+    import re
+    from html import escape
+
+    strings = ui_strings()
+    for language, prefix in EDITIONS.items():
+        page = _read(built_site, prefix, "404.html")
+        assert f'<html lang="{language}"' in page, language
+        title = strings["not_found_title"].get(language)
+        assert f"<title>{escape(title)} - " in page and f"<h1>{escape(title)}</h1>" in page, language
+        for key in ("text", "home", "playbooks", "search"):
+            assert escape(strings[f"not_found_{key}"].get(language), quote=False) in page, (language, key)
+        if language != "en":  # no English left on the Russian and Ukrainian pages
+            assert "Not found" not in page, language
+            for key in ("title", "text", "home", "playbooks", "search"):
+                assert strings[f"not_found_{key}"].get("en") not in page, (language, key)
+        home = re.search(r'<a href="([^"]*)" data-pb-not-found="home">', page)
+        assert home and home.group(1).rstrip(".") == "/" + prefix, (language, home)
+        # The page is served at any depth: its playbook links start at the site's root.
+        listed = page[page.index('data-pb-not-found="playbooks"'):]
+        listed = listed[:listed.index("</ul>")]
+        links = re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', listed)
+        assert sorted(links) == sorted(
+            (f"/{prefix}playbooks/{playbook.id}/", escape(playbook.title.get(language), quote=False))
+            for playbook in catalog.playbooks), language

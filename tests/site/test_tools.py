@@ -82,6 +82,22 @@ def test_onboarding_route_covers_every_playbook_with_self_checks(built_internal_
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_each_onboarding_step_links_to_the_playbook_it_names(built_internal_site: Path, catalog: Catalog,
+                                                             language: str) -> None:
+    onboarding = built_internal_site / EDITIONS[language] / "staff" / "onboarding" / "index.html"
+    route = soup(onboarding).select_one('[data-pb-checklist="onboarding-route"]')
+    steps = route.select("[data-pb-item]")
+    assert len(steps) == len(catalog.playbooks)
+    for step, playbook in zip(steps, catalog.playbooks, strict=True):
+        links = step.select(".pb-item__text a[href]")
+        assert len(links) == 1, step["data-pb-item"]
+        assert playbook.title.get(language) in links[0].get_text()
+        target = (onboarding.parent / links[0]["href"]).resolve()
+        assert target == (built_internal_site / EDITIONS[language] / "playbooks" / playbook.id).resolve()
+        assert (target / "index.html").is_file()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_relationship_map_links_every_stage(built_site, language: str) -> None:  # type: ignore[no-untyped-def]
     html = page(built_site.path, language, "tools/map")
     stages = html.select("[data-pb-stage]")
