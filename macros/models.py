@@ -93,6 +93,47 @@ class Text(_Strict):
 assert tuple(Text.model_fields) == LANGUAGES, "Text must carry exactly the published languages"
 
 
+SearchPhrase = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, min_length=2, max_length=80),
+    AfterValidator(_plain_text),
+]
+
+
+def _distinct(phrases: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for phrase in phrases:
+        key = phrase.casefold().replace("ё", "е")
+        if key in seen:
+            raise ValueError(f"{phrase!r} is listed twice")
+        seen.add(key)
+    return phrases
+
+
+Phrases = Annotated[list[SearchPhrase], Field(min_length=1, max_length=40), AfterValidator(_distinct)]
+
+
+class SearchWords(_Strict):
+    """The words and phrases a reader types when looking for this entry, in each language:
+    colloquial words, synonyms of the handbook's term, short questions. Search indexes them
+    with the entry; no page shows them."""
+
+    ru: Phrases
+    uk: Phrases
+    en: Phrases
+
+    def get(self, language: str) -> list[str]:
+        return list(getattr(self, language))
+
+
+assert tuple(SearchWords.model_fields) == LANGUAGES, "SearchWords must carry exactly the published languages"
+
+SearchWordsField = Annotated[
+    "SearchWords | None",
+    Field(description="What readers type to find this (search only, shown nowhere)."),
+]
+
+
 class UiStrings(RootModel[dict[str, Text]]):
     """macros/ui.yml: the interface's labels, each in every language."""
 
@@ -156,6 +197,7 @@ class Section(_Strict):
     checklist: Slug | None = Field(default=None, description="Id of a checklist shown here.")
     see_also: list[Ref] = Field(default_factory=list)
     tags: list[Slug] = Field(default_factory=list, description="Topic ids of this section.")
+    search_words: SearchWordsField = None
     internal: InternalFlag = False
     staff_note: StaffNote = None
 
@@ -193,6 +235,7 @@ class CallBrief(_Strict):
     agree: list[Text] = Field(min_length=1, description="What to leave the call having agreed.")
     follow_up: list[Text] = Field(min_length=1, description="What to do after the call.")
     see_also: list[Ref] = Field(default_factory=list)
+    search_words: SearchWordsField = None
     internal: InternalFlag = False
 
 
@@ -213,6 +256,7 @@ class MessageTemplate(_Strict):
     purpose: Text = Field(description="When to send it.")
     body: Text = Field(description="The message. Placeholders are [[id]], declared below.")
     placeholders: list[Placeholder] = Field(default_factory=list)
+    search_words: SearchWordsField = None
     internal: InternalFlag = False
 
 
@@ -236,6 +280,7 @@ class Term(_Strict):
         "e.g. 'бриф' matches бриф, брифа, брифом.",
     )
     internal: InternalFlag = False
+    search_words: SearchWordsField = None
 
 
 class Playbook(_Strict):
@@ -292,6 +337,7 @@ class Checklist(_Strict):
     kind: ChecklistKind = Field(default=ChecklistKind.steps,
                                 description="A health check turns ticked observations into a diagnosis.")
     internal: InternalFlag = False
+    search_words: SearchWordsField = None
     items: list[Item] = Field(min_length=1)
 
 

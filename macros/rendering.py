@@ -30,7 +30,17 @@ from . import tools
 from .builds import SHARED_TEMPLATES_ENV
 from .catalog import Catalog, anchors
 from .languages import LANGUAGES
-from .models import PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Item, MessageTemplate, Playbook, Term, Text
+from .models import (
+    PLACEHOLDER_PATTERN,
+    Checklist,
+    ChecklistKind,
+    Item,
+    MessageTemplate,
+    Playbook,
+    SearchWords,
+    Term,
+    Text,
+)
 from .reviews import review_status, review_statuses
 from .ui import tag_label, ui_strings
 
@@ -140,6 +150,7 @@ class Renderer:
         self.env.filters["md"] = markdown_inline
         self.env.filters["terms"] = self.with_terms
         self.env.filters["html_block"] = self.html_block
+        self.env.filters["search_words"] = self.search_words
         self._linked_terms: set[str] = set()
         self.env.globals.update(
             ui=self.ui,
@@ -173,6 +184,14 @@ class Renderer:
     # -- helpers the templates call ------------------------------------------------
     def text(self, value: Text | None) -> str:
         return "" if value is None else value.get(self.language)
+
+    def search_words(self, value: SearchWords | None) -> Markup:
+        """What readers type for an entry, for the search index only (macros/search_index.py
+        reads `data-pb-search-words`): a hidden, empty element, so no page shows it."""
+        if value is None:
+            return Markup("")
+        words = " | ".join(value.get(self.language))
+        return Markup('<span hidden data-pb-search-words="{}"></span>').format(words)
 
     def ui(self, key: str) -> str:
         return ui_strings()[key].get(self.language)
