@@ -1,16 +1,15 @@
 """Our own CSS and JS as the site serves them: bundled, minified, named by their content.
 
 The sources stay readable under docs/assets/ (the node tests load them as they are). A
-page gets one stylesheet (two in the staff edition), the search worker, and only the
-bundles its HTML asks for (the tool pages' stylesheet, scripts): a bundle is wanted when
+page gets one stylesheet (two in the staff edition), the script every page runs (search,
+the language switch), and only the bundles its HTML asks for (the tool pages' stylesheet, scripts): a bundle is wanted when
 one of the page's tags carries one of its data-pb-* markers.
 A bundle fetched on demand (the checklist exchange) is on no page: the bundle that needs
 it learns its address from a `data-pb-load-<name>` attribute on its own script tag.
 
 Names carry a hash of the content (`checklists.3f9a1c2e.min.js`), so the year-long cache
 that deploy/nginx.conf gives `*.min.js` never serves an old copy. Nothing here runs the
-site engine: its adapter publishes what `build_bundles` returns. Only the search worker
-differs by engine (it wraps the engine's own worker), so `build_bundles` is told which.
+site engine: its adapter publishes what `build_bundles` returns.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from .builds import DEFAULT_ENGINE, ENGINES
 
 
 class Role(Enum):
@@ -32,7 +30,6 @@ class Role(Enum):
     staff_pages = "staff-pages"      # every page of the staff edition, absent from the public one
     by_marker = "by-marker"          # scripts and stylesheets for pages whose HTML uses them
     on_demand = "on-demand"          # fetched by another bundle when a reader needs it
-    search_worker = "search-worker"  # replaces the engine's search worker, wrapping it
 
 
 
@@ -46,7 +43,6 @@ class BundleSpec:
     loads: tuple[str, ...] = ()      # on-demand bundles it fetches itself
     # files only the edition of one language needs, put before `sources`
     by_language: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    engine: str | None = None        # the one engine it is for (None: every engine)
 
     def sources_for(self, language: str | None) -> tuple[str, ...]:
         return self.by_language.get(language or "", ()) + self.sources
@@ -58,7 +54,11 @@ class BundleSpec:
 SPECS: tuple[BundleSpec, ...] = (
     BundleSpec("handbook", Role.every_page, "assets/stylesheets",
                ("stylesheets/handbook.css", "stylesheets/checklists.css")),
-    BundleSpec("every-page", Role.every_page, "assets/javascripts", ("javascripts/language-switch.js",)),
+    # Search (the dialog of every page's header) and the language switch. Pagefind stems
+    # Russian and English queries itself; our Ukrainian stemmer goes to that edition only.
+    BundleSpec("every-page", Role.every_page, "assets/javascripts",
+               ("javascripts/search-core.js", "javascripts/search.js", "javascripts/language-switch.js"),
+               by_language={"uk": ("javascripts/stem-uk.js",)}),
     BundleSpec("staff", Role.staff_pages, "assets/stylesheets", ("stylesheets/staff.css",)),
     BundleSpec("tools", Role.by_marker, "assets/stylesheets", ("stylesheets/tools.css",),
                markers=("data-pb-brief", "data-pb-briefs", "data-pb-template-body", "data-pb-map",
@@ -74,22 +74,6 @@ SPECS: tuple[BundleSpec, ...] = (
     BundleSpec("page-actions", Role.by_marker, "assets/javascripts",
                ("javascripts/clipboard.js", "javascripts/page-actions.js"),
                markers=("data-pb-template-form", "data-pb-copy", "data-pb-print")),
-    # The worker imports Material's worker and lunr by paths relative to its own folder.
-    # Lunr stems Russian and English; our Ukrainian stemmer goes to that edition only.
-    BundleSpec("handbook-search", Role.search_worker, "assets/javascripts/workers",
-               ("javascripts/handbook-stem.js", "javascripts/workers/handbook-search.js"),
-               by_language={"uk": ("javascripts/stem-uk.js",)}, engine="mkdocs"),
-    # Zensical's worker has no lunr: the same stemmers come from our vendored copy of lunr
-    # and lunr-languages (vendor/, from npm, package.json), each edition only its own.
-    BundleSpec("handbook-zensical-search", Role.search_worker, "assets/javascripts/workers",
-               ("javascripts/handbook-stem.js", "javascripts/zensical-search-core.js",
-                "javascripts/workers/handbook-zensical-search.js"),
-               by_language={"uk": ("javascripts/stem-uk.js",),
-                            "ru": ("javascripts/vendor/lunr.min.js",
-                                   "javascripts/vendor/lunr.stemmer.support.min.js",
-                                   "javascripts/vendor/lunr.ru.min.js"),
-                            "en": ("javascripts/vendor/lunr.min.js",)},
-               engine="zensical"),
 )
 
 # Every script and stylesheet under these folders of docs/assets/ must be in a bundle:
@@ -147,11 +131,6 @@ class Bundles:
         """The script bundles every page of every edition loads (after the theme's)."""
         return [b.path for b in self.of_role(Role.every_page) if not b.is_stylesheet]
 
-    @property
-    def search_worker(self) -> Bundle:
-        (worker,) = self.of_role(Role.search_worker)
-        return worker
-
     def for_page(self, html: str) -> tuple[list[str], list[PageScript]]:
         """The stylesheets (beyond every page's) and script tags a page with this HTML
         needs, in the order of SPECS; its HTML is searched once for every marker."""
@@ -207,15 +186,9 @@ def _content(spec: BundleSpec, assets: Path, language: str | None) -> str:
     return ("\n;" if suffix == ".js" else "\n").join(parts) + "\n"
 
 
-def build_bundles(assets: Path, language: str | None = None, specs: tuple[BundleSpec, ...] = SPECS,
-                  engine: str = DEFAULT_ENGINE) -> Bundles:
+def build_bundles(assets: Path, language: str | None = None, specs: tuple[BundleSpec, ...] = SPECS) -> Bundles:
     """Bundle the sources under `assets` (docs/assets) as `specs` say, for the edition in
-    `language` (None: no language's own files) built by `engine` (a bundle for another
-    engine is left out; its sources still count as bundled)."""
-    if engine not in ENGINES:
-        raise AssetError(f"unknown site engine {engine!r}: one of {', '.join(ENGINES)}")
-    every_spec = specs
-    specs = tuple(spec for spec in specs if spec.engine in (None, engine))
+    `language` (None: no language's own files)."""
     names = {spec.name for spec in specs}
     for spec in specs:
         unknown = [name for name in spec.loads if name not in names]
@@ -227,7 +200,7 @@ def build_bundles(assets: Path, language: str | None = None, specs: tuple[Bundle
         digest = hashlib.sha256(content).hexdigest()[:8]
         suffix = Path(spec.sources[0]).suffix
         bundles.append(Bundle(spec, f"{spec.folder}/{spec.name}.{digest}.min{suffix}", content))
-    sources = {s for spec in every_spec for s in spec.every_source()}
+    sources = {s for spec in specs for s in spec.every_source()}
     stray = sorted(
         str(p.relative_to(assets)) for folder in SOURCE_FOLDERS for p in (assets / folder).rglob("*")
         if p.suffix in {".js", ".css"} and str(p.relative_to(assets)) not in sources

@@ -11,6 +11,7 @@ from .errors import ContentError, ContentErrors
 from .reviews import overdue_reviews, today
 from .schema import stale_schemas, write_schemas
 from .style import check_project
+from .search_index import vocabulary
 from .ui import ui_strings
 
 
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     problems: list[ContentError] = []
     try:
         ui_strings()  # the interface's labels are checked as content is
+        vocabulary()  # and the search vocabulary
         catalog = load_catalog(args.root)
     except ContentErrors as exc:
         problems = exc.errors

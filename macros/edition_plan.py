@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .assets import Bundles
 from .builds import Edition
 from .catalog import load_catalog
 from .languages import LANGUAGES
@@ -37,6 +36,10 @@ LANGUAGE_NAMES = {"ru": "Русский", "uk": "Українська", "en": "E
 STAFF_FOLDER = "staff/"
 ASSETS = "assets/"
 _LOCALISED_PAGE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+# The search dialog's words (macros/ui.yml `search_<key>`), for overrides/partials/search.html.
+SEARCH_LABELS = ("open", "placeholder", "dialog", "close", "loading", "ready", "none", "count", "fixed", "error")
 
 
 class PlanError(Exception):
@@ -122,7 +125,7 @@ class EditionPlan:
 
         return walk(nav) if nav is not None else None
 
-    def extra(self, engine: str, bundles: Bundles) -> dict[str, Any]:
+    def extra(self, engine: str) -> dict[str, Any]:
         """`extra.handbook`'s values for the templates (besides the configured ones)."""
         return {
             "language": self.language,
@@ -134,7 +137,7 @@ class EditionPlan:
             "not_found": {key: ui_strings()[f"not_found_{key}"].get(self.language)
                           for key in ("title", "text", "home", "playbooks", "search")},
             "hidden_pages": sorted(self.hidden),
-            "search_worker": bundles.search_worker.file_name,
+            "search": {key: ui_strings()[f"search_{key}"].get(self.language) for key in SEARCH_LABELS},
         }
 
     def palette(self, palette: Any) -> Any:

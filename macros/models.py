@@ -134,6 +134,42 @@ SearchWordsField = Annotated[
 ]
 
 
+WordStart = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, to_lower=True, min_length=3, max_length=30,
+                      pattern=r"^[^\s]+$"),
+]
+Word = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, to_lower=True, min_length=1, max_length=30,
+                      pattern=r"^[^\s]+$"),
+]
+
+
+class LanguageVocabulary(_Strict):
+    """One language's search words that cut across sections."""
+
+    ignore: list[Word] = Field(
+        default_factory=list,
+        description="Question and filler words that never count against a result (whole words).")
+    synonyms: list[Annotated[list[WordStart], Field(min_length=2)]] = Field(
+        default_factory=list,
+        description="Groups of word beginnings that mean one thing: a query word that begins "
+                    "with one entry also searches every other entry of its group.")
+
+
+class SearchVocabulary(_Strict):
+    """macros/search.yml: the shared search vocabulary, per language."""
+
+    ru: LanguageVocabulary
+    uk: LanguageVocabulary
+    en: LanguageVocabulary
+
+    def get(self, language: str) -> LanguageVocabulary:
+        result: LanguageVocabulary = getattr(self, language)
+        return result
+
+
 class UiStrings(RootModel[dict[str, Text]]):
     """macros/ui.yml: the interface's labels, each in every language."""
 

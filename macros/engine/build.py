@@ -107,7 +107,7 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     editions, results = _start_editions(root, config, [lang for lang in selected if lang != hosted],
                                         staging, env, running, engine)
     if hosted:
-        results.append(_compressed(build_edition_here(root, config, hosted, staging / f"_{hosted}", env),
+        results.append(_finished(build_edition_here(root, config, hosted, staging / f"_{hosted}", env),
                                    staging / f"_{hosted}"))
         running.release()
         for thread in editions:
@@ -150,14 +150,22 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
     return 0
 
 
-def _compressed(result: Result, folder: Path) -> Result:
-    """A built edition with the gzip copies of its text files, made as soon as it is built
-    (while the other editions still build: zlib leaves the other threads running)."""
-    if result[1] == 0:
-        from ..precompress import precompress
+def _finished(result: Result, folder: Path) -> Result:
+    """A built edition with its search index and the gzip copies of its text files, made as
+    soon as it is built (while the other editions still build: the indexer is a process of its
+    own, zlib leaves the other threads running). A failure fails the edition."""
+    if result[1] != 0:
+        return result
+    from ..precompress import precompress
+    from ..search_index import write_index
 
-        precompress(folder)
-    return result
+    language, _, log = result
+    try:
+        records = write_index(folder, language)
+    except Exception as exc:  # noqa: BLE001 - any failure of the indexer fails this edition
+        return language, 1, f"{log}\nsearch index: {type(exc).__name__}: {exc}"
+    precompress(folder)
+    return language, 0, f"{log}\nsearch index: {records} records"
 
 
 def _cache_ready(shared: Path) -> bool:
@@ -177,7 +185,7 @@ def _start_editions(
     def work(index: int, lang: str) -> None:
         with running:
             try:
-                results[index] = _compressed(build_edition(root, config, lang, staging / f"_{lang}", env, engine),
+                results[index] = _finished(build_edition(root, config, lang, staging / f"_{lang}", env, engine),
                                              staging / f"_{lang}")
             except OSError as exc:  # the build could not even start
                 results[index] = (lang, 1, f"could not run the build: {exc}")

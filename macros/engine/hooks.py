@@ -31,10 +31,12 @@ from macros.edition_plan import ASSETS, EditionPlan, PlanError, edit_url, plan_f
 from macros.engine.passthrough import PASSTHROUGH, PassthroughError
 from macros.errors import ContentErrors
 from macros.export import ExportError, publish_export
+from macros.search_index import write_index
 from macros.settings import settings_from_extra
 from macros.ui import ui_strings
 
 ENGINE = "mkdocs"
+_COMMAND = "build"  # what MkDocs was started for (on_startup)
 _bundles: Bundles | None = None  # of the build in progress (on_config makes them)
 _plan: EditionPlan | None = None
 
@@ -58,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = settings_from_extra(config.extra)
         ui_strings()
         _plan = plan_from_environment(Path(config.config_file_path).parent, settings)
-        _bundles = build_bundles(Path(config.docs_dir) / "assets", _plan.language, engine=ENGINE)
+        _bundles = build_bundles(Path(config.docs_dir) / "assets", _plan.language)
         nav = _plan.nav(config.nav)
     except ContentErrors as exc:
         raise PluginError(f"interface strings:\n{exc}") from None
@@ -74,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     PASSTHROUGH.reset()
     config.extra_css = [*config.extra_css, *_bundles.stylesheets(staff=_plan.staff)]
     config.extra_javascript = [*config.extra_javascript, *_bundles.scripts()]
-    config.extra["handbook"] = {**config.extra["handbook"], **_plan.extra(ENGINE, _bundles)}
+    config.extra["handbook"] = {**config.extra["handbook"], **_plan.extra(ENGINE)}
     config.extra["alternate"] = _plan.alternate()
     config.nav = nav
     if _plan.staff and config.repo_url:
@@ -135,7 +137,19 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     return context
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    global _COMMAND
+    _COMMAND = command
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    # `make build` indexes each edition once it is complete (macros/engine/build.py); the
+    # live preview has no such step, so its builds index themselves.
+    if _COMMAND == "serve":
+        try:
+            write_index(Path(config.site_dir), plan().language)
+        except Exception as exc:  # noqa: BLE001 - the preview says why search is missing
+            raise PluginError(f"search index: {exc}") from None
     # The export carries every language, so only the edition at the site root writes it.
     if not plan().is_default:
         return

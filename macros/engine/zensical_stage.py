@@ -111,7 +111,7 @@ def docs_folder(root: Path, config: dict[str, Any]) -> Path:
 
 def edition_bundles(root: Path, config: dict[str, Any], plan: EditionPlan) -> Bundles:
     """Our CSS and JS as this edition publishes them under Zensical."""
-    return build_bundles(docs_folder(root, config) / "assets", plan.language, engine=ENGINE)
+    return build_bundles(docs_folder(root, config) / "assets", plan.language)
 
 
 def _stage_docs(docs: Path, out: Path, plan: EditionPlan, bundles: Bundles) -> None:
@@ -163,7 +163,7 @@ def _edition_config(root: Path, config: dict[str, Any], plan: EditionPlan, bundl
     staged["extra_css"] = [*config.get("extra_css", []), *bundles.stylesheets(staff=plan.staff)]
     staged["extra_javascript"] = [*config.get("extra_javascript", []), *bundles.scripts()]
     extra = dict(config.get("extra") or {})
-    extra["handbook"] = {**extra.get("handbook", {}), **plan.extra(ENGINE, bundles), "root": str(root)}
+    extra["handbook"] = {**extra.get("handbook", {}), **plan.extra(ENGINE), "root": str(root)}
     extra["alternate"] = plan.alternate()
     staged["extra"] = extra
     staged["plugins"] = [_adapter_plugin(entry) for entry in config.get("plugins", [])]
