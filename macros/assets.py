@@ -24,7 +24,6 @@ import rcssmin
 import rjsmin
 
 
-
 class Role(Enum):
     every_page = "every-page"        # the stylesheet, and the script every page runs
     staff_pages = "staff-pages"      # every page of the staff edition, absent from the public one

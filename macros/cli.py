@@ -10,8 +10,8 @@ from .catalog import load_catalog
 from .errors import ContentError, ContentErrors
 from .reviews import overdue_reviews, today
 from .schema import stale_schemas, write_schemas
-from .style import check_project
 from .search_index import vocabulary
+from .style import check_project
 from .ui import ui_strings
 
 

@@ -10,6 +10,8 @@ to the site: the shared vocabulary of macros/search.yml, question words, typos, 
 Written into `<edition>/pagefind/`:
     pagefind.js, pagefind-worker.js, wasm.*, index/, fragment/   Pagefind's own bundle
     handbook.json   the edition language's vocabulary (ignore words, synonym groups)
+    records.json    what was indexed: each record's address, title and page (never fetched
+                    by the site; for tests and tools that need to know what search holds)
     words/<hex>.json  the index's words by first letter, with counts: for typo correction
 
 A record weighs as its page's `search_weight` front matter says (the home page, indexes and
@@ -98,6 +100,9 @@ def write_index(folder: Path, language: str) -> int:
     (output / "handbook.json").write_text(json.dumps(
         {"language": language, "ignore": own.ignore, "synonyms": own.synonyms, "minTypo": MIN_TYPO_WORD + 1},
         ensure_ascii=False, separators=(",", ":")), "utf-8")
+    (output / "records.json").write_text(json.dumps(
+        [{"url": r.url, "title": r.title, "page": r.page, "weight": r.weight} for r in records],
+        ensure_ascii=False, indent=0), "utf-8")
     _write_words(records, output / "words")
     return len(records)
 

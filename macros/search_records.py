@@ -64,9 +64,8 @@ class _PageParser(HTMLParser):
             self._in_article += 1
         if not self._in_article:
             return
-        if words := found.get("data-pb-search-words"):
-            if self.records and not self._skipping:
-                self.records[-1].words.extend(w for w in words.split(WORDS_SEPARATOR) if w.strip())
+        if (words := found.get("data-pb-search-words")) and self.records and not self._skipping:
+            self.records[-1].words.extend(w for w in words.split(WORDS_SEPARATOR) if w.strip())
         skip = (tag in SKIPPED or "hidden" in found or "data-pb-search-skip" in found
                 or found.get("aria-hidden") == "true" or "headerlink" in (found.get("class") or "").split())
         if not self._skipping and not skip:

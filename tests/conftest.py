@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -168,17 +169,21 @@ def page(context):  # type: ignore[no-untyped-def]
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
-def search_index(edition: Path) -> tuple[dict, list[dict]]:
-    """An edition's search index as (config, documents), whichever engine wrote it:
-    Material's search/search_index.json (`docs`) or Zensical's search.json (`items`)."""
+def search_records(edition: Path) -> list[dict[str, Any]]:
+    """What an edition's search holds: each record's url (relative to the edition's root, with
+    its #anchor), title and page, as macros/search_index.py wrote them beside the index."""
     import json
 
-    material = edition / "search" / "search_index.json"
-    if material.is_file():
-        index = json.loads(material.read_text("utf-8"))
-        return index["config"], index["docs"]
-    index = json.loads((edition / "search.json").read_text("utf-8"))
-    return index["config"], index["items"]
+    records: list[dict[str, Any]] = json.loads((edition / "pagefind" / "records.json").read_text("utf-8"))
+    return records
+
+
+def search_words(edition: Path) -> set[str]:
+    """Every word of an edition's search index (its per-letter word lists)."""
+    import json
+
+    return {word for path in (edition / "pagefind" / "words").glob("*.json")
+            for word in json.loads(path.read_text("utf-8"))}
 
 
 def copy_project(destination: Path) -> Path:

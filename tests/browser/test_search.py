@@ -1,11 +1,12 @@
 """Search in a real browser, on each engine's build: inflected, quoted and apostrophe words,
-per edition only."""
+per edition only, nothing fetched before the reader searches, results that show where they
+answer. How well it answers a manager's questions: tests/browser/test_search_questions.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser import zensical_search
+from tests.browser.search_ui import ask, open_search, search, status
 
 pytestmark = pytest.mark.browser
 
@@ -43,56 +44,58 @@ QUERIES = {
     ],
 }
 PREFIX = {"ru": "", "uk": "uk/", "en": "en/"}
-
-
-def search(page, site, language: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """The result links, as absolute URLs without highlight query or anchor, that a reader
-    gets for `query` in the edition of `language`, from the search of the engine that built
-    `site` (Material's dialog or Zensical's)."""
-    if site.engine == "zensical":
-        hrefs = zensical_search.search(page, site.url, PREFIX[language], query)
-    else:
-        hrefs = material_search(page, site.url, language, query)
-    return [h.split("#")[0].split("?")[0] for h in hrefs]
-
-
-def material_search(page, base: str, language: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    page.goto(f"{base}{PREFIX[language]}")
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
-    box.type(query)
-    box.press("End")  # Cyrillic typed by Playwright needs one real key for Material to react
-    results = page.locator("a.md-search-result__link")
-    # Done when results are listed or Material says, in the page's language, that none match.
-    page.wait_for_function(
-        """() => {
-          const none = JSON.parse(document.getElementById("__config").textContent)
-            .translations["search.result.none"]
-          const meta = document.querySelector(".md-search-result__meta")
-          return document.querySelector("a.md-search-result__link") !== null
-            || (meta !== null && meta.textContent.trim() === none)
-        }""",
-        timeout=10_000,
-    )
-    page.wait_for_timeout(200)  # let a just-superseded result list settle
-    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
-
-
 CASES = [(lang, q, target) for lang, items in QUERIES.items() for q, target in items]
 
 
 @pytest.mark.parametrize(("language", "query", "target"), CASES, ids=[f"{l}-{q}" for l, q, _ in CASES])
-def test_inflected_query_finds_the_page(page, built_site, site_server: str, language: str, query: str,  # type: ignore[no-untyped-def]
+def test_inflected_query_finds_the_page(page, site_server: str, language: str, query: str,  # type: ignore[no-untyped-def]
                                         target: str) -> None:
-    hrefs = search(page, built_site, language, query)
-    expected = f"{site_server}{PREFIX[language]}{target}"
-    assert any(h == expected for h in hrefs), (query, hrefs[:5])
-    assert all(h.startswith(f"{site_server}{PREFIX[language]}") for h in hrefs)
+    edition = f"{site_server}{PREFIX[language]}"
+    hrefs = search(page, edition, query)
+    assert any(h.split("#")[0] == f"{edition}{target}" for h in hrefs), (query, hrefs[:5])
+    assert all(h.startswith(edition) for h in hrefs)
     if PREFIX[language] == "":
         assert not any(h.startswith((f"{site_server}uk/", f"{site_server}en/")) for h in hrefs)
 
 
-@pytest.mark.parametrize(("language", "query"), [("en", "кризис"), ("ru", "дедлайнів"), ("uk", "кризисе")])
-def test_words_of_another_edition_find_nothing(page, built_site, site_server: str, language: str,  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("language", "query"), [("en", "кризис"), ("en", "платежами"), ("ru", "deadlines")])
+def test_words_of_another_edition_find_nothing(page, site_server: str, language: str,  # type: ignore[no-untyped-def]
                                                query: str) -> None:
-    assert search(page, built_site, language, query) == []
+    assert search(page, f"{site_server}{PREFIX[language]}", query) == []
+    assert status(page)  # and the reader is told so
+
+
+def test_nothing_of_search_is_fetched_before_the_reader_opens_it(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{site_server}playbooks/warning-situations/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if "/pagefind/" in u or "search" in u.rsplit("/", 1)[-1]]
+    open_search(page, f"{site_server}playbooks/warning-situations/")
+    ask(page, "кризис")
+    assert any("/pagefind/" in u for u in fetched)
+
+
+def test_a_result_names_its_page_and_section_and_marks_the_words(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    hrefs = search(page, site_server, "злость грубость")
+    assert hrefs[0] == f"{site_server}playbooks/warning-situations/#anger-and-rudeness"
+    first = page.locator("[data-pb-search-result]").first
+    assert first.locator(".pb-search__title").text_content() == "Злость и грубость"
+    assert first.locator(".pb-search__page").text_content() == "Семь тревожных ситуаций с клиентом"
+    assert first.locator(".pb-search__excerpt mark").count() >= 1
+
+
+def test_enter_opens_the_first_result_and_escape_closes(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    hrefs = search(page, site_server, "кризис")
+    page.keyboard.press("Escape")
+    assert page.locator("dialog[data-pb-search-dialog][open]").count() == 0
+    page.keyboard.press("/")
+    page.wait_for_selector("dialog[data-pb-search-dialog][open]")
+    assert ask(page, "кризис") == hrefs
+    page.keyboard.press("Enter")
+    page.wait_for_url(hrefs[0])
+
+
+def test_a_typo_is_corrected_and_said_so(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    hrefs = search(page, site_server, "брифф")
+    assert hrefs and "бриф" in status(page)

@@ -1,10 +1,6 @@
-// Prints JSON: for each [query, text word] pair, whether both reach the same stem.
-const stem = require("../../docs/assets/javascripts/handbook-stem.js")
-const uk = stem.stemmerFor("uk")
+// Prints JSON: for each [typed word, text word] pair, the typed word's stem and the text word
+// as search compares them (search-core's normalise).
+const { forms } = require("../../docs/assets/javascripts/stem-uk.js")
+const { normalise } = require("../../docs/assets/javascripts/search-core.js")
 const pairs = JSON.parse(process.argv[2])
-const out = pairs.map(([a, b]) => [a, b, uk(a), uk(b)])
-process.stdout.write(JSON.stringify({
-  pairs: out,
-  stemsOf: stem.stemsOf("<p>Дедлайни й платежі</p> <b>зв’язок</b>", uk),
-  query: stem.stemQuery("+дедлайнів «платежами» -кризи", uk),
-}))
+process.stdout.write(JSON.stringify(pairs.map(([a, b]) => [a, b, forms(normalise(a)), normalise(b)])))

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.languages import LANGUAGES
-from tests.conftest import search_index
+from tests.conftest import search_records
 
 from .test_built_site import EDITIONS, pages_of, soup
 
@@ -60,8 +60,7 @@ SHOWN_TO_STAFF = [m for m in STAFF_MARKERS if m != "+20%"]
 
 
 def _search_locations(site: Path, language: str) -> set[str]:
-    _, docs = search_index(site / EDITIONS[language])
-    return {doc["location"].partition("#")[0] for doc in docs}
+    return {record["url"].partition("#")[0] for record in search_records(site / EDITIONS[language])}
 
 
 def _sitemap(site: Path, language: str) -> str:
@@ -92,9 +91,9 @@ def test_staff_pages_exist_in_the_staff_edition_only(built_site, built_internal_
 def _public_readings(site: Path) -> dict[str, str]:
     """Each public page's HTML, each search index and the export: what a reader or a crawler gets."""
     out = {str(p.relative_to(site)): p.read_text("utf-8") for p in site.rglob("*.html")}
-    # either engine's search index: Material's search/search_index.json, Zensical's search.json
-    out |= {str(p.relative_to(site)): p.read_text("utf-8")
-            for name in ("search_index.json", "search.json") for p in site.rglob(name)}
+    # what search holds: its records and every word of its index
+    out |= {str(p.relative_to(site)): p.read_text("utf-8") for p in site.rglob("pagefind/records.json")}
+    out |= {str(p.relative_to(site)): p.read_text("utf-8") for p in site.rglob("pagefind/words/*.json")}
     out["export/handbook.v1.json"] = (site / "export" / "handbook.v1.json").read_text("utf-8")
     return out
 

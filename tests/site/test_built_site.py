@@ -15,7 +15,8 @@ from macros.editions import public_view
 from macros.languages import LANGUAGES
 from macros.models import Checklist, ChecklistKind
 from macros.rendering import HEALTH_PAGE
-from tests.conftest import search_index
+from macros.ui import ui_strings
+from tests.conftest import search_records, search_words
 
 EDITIONS = {"ru": "", "uk": "uk/", "en": "en/"}
 LETTERS = {  # letters that only this language uses, of the three
@@ -101,42 +102,26 @@ def test_no_page_repeats_an_element_id(site: Path, built_internal_site: Path) ->
             assert not repeated, (str(path.relative_to(built)), repeated[:5])
 
 
-# The search dialog's name: Material's own word for search in each language.
-SEARCH_NAMES = {"ru": "Поиск", "uk": "Пошук", "en": "Search"}
-
-
-def test_the_search_dialog_is_named_in_the_edition_language(site: Path, built_internal_site: Path) -> None:
+def test_the_search_dialog_speaks_the_edition_language(site: Path, built_internal_site: Path) -> None:
+    """One search dialog per page, the same on both engines, in the page's language."""
+    strings = ui_strings()
     for built in (site, built_internal_site):
         for language in LANGUAGES:
             pages = [edition_root(built, language) / p for p in pages_of(built, language)]
             assert len(pages) > 10
             for path in pages:
-                dialogs = soup(path).select('[role="dialog"]')
-                assert [d.get("aria-label") for d in dialogs] == [SEARCH_NAMES[language]], path
-                assert "md-search" in dialogs[0]["class"]
-
-
-def test_our_search_partial_is_each_engines_with_only_the_name_added(root: Path) -> None:
-    """overrides/partials/search.html replaces each theme's: an upgrade that changes its
-    partial fails here, so the copy is brought up to date instead of hiding the change."""
-    import material
-    import zensical
-
-    ours = (root / "overrides" / "partials" / "search.html").read_text("utf-8")
-    branches = re.fullmatch(r"\{#-.*?-#\}\n\{%- if config\.extra\.handbook\.engine == \"zensical\" %\}\n(.*)"
-                            r"\{%- else %\}\n(.*)\{%- endif %\}\n", ours, re.DOTALL)
-    assert branches, "one branch per engine"
-    comment = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
-    name = "aria-label=\"{{ lang.t('search.placeholder') }}\""
-    for package, branch, theirs_name in ((zensical, branches[1], "aria-label=\"{{ lang.t('search') }}\""),
-                                         (material, branches[2], "")):
-        theirs = (Path(package.__file__).parent / "templates" / "partials" / "search.html").read_text("utf-8")
-        theirs = comment.sub("", theirs)
-        if theirs_name:  # Zensical names its dialog, by a verb in Ukrainian: ours says the noun
-            assert theirs_name in theirs
-            assert branch == theirs.replace(theirs_name, name, 1)
-        else:
-            assert branch.replace(" " + name, "", 1) == theirs
+                page = soup(path)
+                boxes = page.select("[data-pb-search]")
+                assert len(boxes) == 1, path
+                assert boxes[0]["data-pb-search-lang"] == language
+                dialog = boxes[0].select_one("dialog[data-pb-search-dialog]")
+                assert dialog is not None and dialog["aria-label"] == strings["search_dialog"].get(language), path
+                field = boxes[0].select_one("[data-pb-search-input]")
+                assert field is not None and field["placeholder"] == strings["search_placeholder"].get(language)
+                for key in ("none", "count", "error"):
+                    assert boxes[0][f"data-pb-label-{key}"] == strings[f"search_{key}"].get(language)
+                # No theme search is left to fetch its own index.
+                assert not page.select('form[name="search"], [data-md-component="search"]'), path
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -204,31 +189,27 @@ def test_language_switcher_opens_the_same_page(site: Path) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_index_holds_every_page_in_its_language_only(site: Path, language: str) -> None:
     root = edition_root(site, language)
-    config, docs = search_index(root)
-    locations = {d["location"].split("#")[0] for d in docs}
+    records = search_records(root)
+    locations = {r["url"].split("#")[0] for r in records}
     pages = {p.removesuffix("index.html") for p in pages_of(site, language) if p != "404.html"}
     assert pages <= locations
-    text = " ".join(d["title"] + " " + d["text"] for d in docs)
+    # Every section of a playbook is its own record, under its anchor.
+    assert "playbooks/crisis-steps/#settlement" in {r["url"] for r in records}
+    text = " ".join(search_words(root))
     for other, letters in LETTERS.items():
         if other != language and other != "en":
             assert not letters.search(text), f"{other} text in the {language} index"
     if language == "en":
         assert not CYRILLIC.search(text), "Cyrillic in the English index"
-    assert "«" in config["separator"] and "'" not in config["separator"]
-
-
-# Zensical 0.0.73 refuses a search index whose section holds more than this many bytes of
-# text (a page section between two headings): the handbook must stay under it on both engines.
-ZENSICAL_SEARCH_FIELD_LIMIT = 65_536
+    assert (root / "pagefind" / "pagefind.js").is_file()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_search_section_fits_zensicals_limit(site: Path, language: str) -> None:
-    _, docs = search_index(edition_root(site, language))
-    largest = max(docs, key=lambda d: len(d["text"].encode("utf-8")))
-    size = len(largest["text"].encode("utf-8"))
-    # Half the limit: room to grow before a Zensical build fails (split such a page by headings).
-    assert size < ZENSICAL_SEARCH_FIELD_LIMIT // 2, (largest["location"], size)
+def test_no_page_fetches_search_before_the_reader_searches(site: Path, language: str) -> None:
+    """The index is fetched by search.js when the dialog opens: no page links it."""
+    for path in edition_root(site, language).rglob("*.html"):
+        html = path.read_text("utf-8")
+        assert "pagefind.js" not in html and "pf_meta" not in html, path
 
 
 def test_no_third_party_resources(site: Path) -> None:

@@ -72,7 +72,8 @@
     })
   }
 
-  /* The concepts of a query: [{word, terms: [...]}], the first term the word itself. */
+  /* The concepts of a query: [{word, terms: [...]}], the first terms the word itself (or
+   * what `stem` gives for it: a string or a list of word beginnings). */
   function plan(query, vocabulary, stem) {
     var all = words(query)
     var ignore = {}
@@ -82,7 +83,7 @@
     var seen = {}
     return counted.filter(function (w) { return seen[w] ? false : (seen[w] = true) }).map(function (word) {
       var own = stem ? stem(word) : word
-      var terms = [own].concat(synonymsOf(word, vocabulary.synonyms || []))
+      var terms = [].concat(own, synonymsOf(word, vocabulary.synonyms || []))
       var other = otherScript(word)
       if (other) terms.push(other)
       return { word: word, terms: unique(terms) }

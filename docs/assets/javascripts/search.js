@@ -19,7 +19,7 @@
     var bundle = new URL(box.getAttribute("data-pb-search-bundle"), document.baseURI)
     var root = new URL("../", bundle)
     var language = box.getAttribute("data-pb-search-lang")
-    var stem = language === "uk" && self.HandbookStemUk ? self.HandbookStemUk.stem : null
+    var stem = language === "uk" && self.HandbookStemUk ? self.HandbookStemUk.forms : null
     var label = function (name) { return box.getAttribute("data-pb-label-" + name) || "" }
     var engine = null, typed = 0, timer = 0, dictionaries = {}
 
@@ -69,7 +69,7 @@
           return dictionary(item.word[0]).then(function (words) {
             var fixed = core.correction(item.word, words)
             if (!fixed) return { hits: [] }
-            var term = stem ? stem(fixed) : fixed
+            var term = stem ? stem(fixed)[0] : fixed
             return hits(loaded.pagefind, term, true).then(function (h) { return { hits: h, fixed: fixed } })
           })
         })
@@ -79,16 +79,19 @@
       var ticket = ++typed
       return load().then(function (loaded) {
         var concepts = core.plan(query, loaded.vocabulary, stem)
-        if (!concepts.length) return show(ticket, [], [])
+        if (!concepts.length) return show(ticket, query, [], [])
         return Promise.all(concepts.map(function (c) { return concept(loaded, c) })).then(function (found) {
           if (ticket !== typed) return
           var ranked = core.rank(found.map(function (f) { return f.hits })).slice(0, MAX_RESULTS)
           var fixed = found.map(function (f) { return f.fixed }).filter(Boolean)
           return Promise.all(ranked.map(function (r) { return r.hit.data() }))
-            .then(function (data) { return show(ticket, data, fixed) })
+            .then(function (data) { return show(ticket, query, data, fixed) })
         })
       }).catch(function () {
-        if (ticket === typed) say(label("error"))
+        if (ticket === typed) {
+          box.setAttribute("data-pb-search-done", query)
+          say(label("error"))
+        }
       })
     }
 
@@ -96,9 +99,12 @@
       status.textContent = text
     }
 
-    function show(ticket, results, fixed) {
+    /* The results of `query`; the box then names the query it answered (for tests and
+     * assistive tools that wait on it). */
+    function show(ticket, query, results, fixed) {
       if (ticket !== typed) return
       list.textContent = ""
+      box.setAttribute("data-pb-search-done", query)
       if (!results.length) return say(label("none"))
       var count = label("count").replace("{n}", results.length)
       say(fixed.length ? count + " · " + label("fixed").replace("{words}", fixed.join(", ")) : count)

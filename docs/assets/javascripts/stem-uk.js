@@ -1,7 +1,8 @@
-/* A light Ukrainian stemmer for search (lunr has none): the reflexive particle, then the
- * longest inflection, keeping three letters or more; fleeting vowels dropped. Loaded
- * before handbook-stem.js, in the Ukrainian edition's search worker only.
- * Browser: self.HandbookStemUk = {stem}; node: module.exports.
+/* A light Ukrainian stemmer for search (Pagefind has none): the reflexive particle, then
+ * the longest inflection, keeping three letters or more. The index keeps whole words, and
+ * search.js searches a stem as a word beginning: `forms` gives the stem, and the stem
+ * without its fleeting vowel where it has one. In the Ukrainian edition's bundle only.
+ * Browser: self.HandbookStemUk = {stem, forms}; node: module.exports.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory()
@@ -23,8 +24,8 @@
 
   /* Fleeting vowels: "зв'язок" but "зв'язку", "висновок" but "висновку", "кінець" but
    * "кінця". A stem left ending in -ок, -ен or -ец (a final ь is already gone) loses the
-   * vowel, so the nominative meets the other cases. Index and query are stemmed alike,
-   * so the only cost is a rare false merge of two words. */
+   * vowel, so the nominative meets the other cases: both are searched, so the only cost is
+   * a rare word that begins alike. */
   var UK_FLEETING = /^(.{2,}[^аеєиіїоуюяь'])[ое]([кнц])$/
 
   function dropFleetingVowel(stem) {
@@ -57,5 +58,11 @@
     return word
   }
 
-  return { stem: stemUkrainian }
+  function forms(word) {
+    var stripped = stripUkrainian(word)
+    var dropped = dropFleetingVowel(stripped)
+    return dropped === stripped ? [stripped] : [stripped, dropped]
+  }
+
+  return { stem: stemUkrainian, forms: forms }
 })
