@@ -192,3 +192,16 @@ def copy_project(destination: Path) -> Path:
                                     "__pycache__", ".pytest_cache", ".cache", ".*.staging", ".*.old")
     shutil.copytree(ROOT, destination, ignore=ignore)
     return destination
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The search question sets' hit rates per engine and language, and their misses by name."""
+    from tests.browser.test_search_questions import RESULTS, TOP
+
+    if not RESULTS:
+        return
+    terminalreporter.section(f"search: questions answered in the top {TOP}")
+    for (engine, language), (hits, total, misses) in sorted(RESULTS.items()):
+        terminalreporter.write_line(f"{engine:9} {language}: {hits}/{total} = {hits / total:.0%}")
+        for miss in misses:
+            terminalreporter.write_line(f"    miss: {miss}")
