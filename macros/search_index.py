@@ -67,11 +67,33 @@ def edition_records(folder: Path) -> list[Record]:
     return records
 
 
-def record_html(record: Record, language: str) -> str:
+COMMON_SHARE = 0.15  # a word in more of the records than this tells them apart too little
+
+
+def common_words(records: list[Record]) -> set[str]:
+    """Words that occur in so many records (клиент, client) that they cannot tell them apart."""
+    seen: Counter[str] = Counter()
+    for record in records:
+        seen.update({normalise(w) for w in _WORD.findall(f"{record.title} {record.content}")})
+    return {word for word, count in seen.items() if count > COMMON_SHARE * len(records)}
+
+
+def _distinctive(phrases: list[str], common: set[str]) -> str:
+    """The reader's words of a record without the common ones: a match in them adds to a
+    result's score whatever the word, so «клиент» there would lift every record that has it."""
+    kept = []
+    for phrase in phrases:
+        words = [w for w in _WORD.findall(phrase) if normalise(w) not in common]
+        if words:
+            kept.append(" ".join(words))
+    return ", ".join(kept)
+
+
+def record_html(record: Record, language: str, common: frozenset[str] = frozenset()) -> str:
     """A record as the page Pagefind indexes: the title weighs most, the reader's words are
     searchable metadata (shown nowhere), the page's weight scales the rest."""
     weight = max(0.0, min(record.weight, 1.0))
-    words = ", ".join(record.words)
+    words = _distinctive(record.words, set(common))
     # Metadata from the text of elements outside the indexed body (the attribute form would
     # split a value at its commas); the body holds what is searched as text.
     return (
@@ -110,9 +132,10 @@ def write_index(folder: Path, language: str) -> int:
 def _write_pagefind(records: list[Record], language: str, output: Path) -> None:
     """Pagefind's command line over one small page per record (its Python service takes a
     round trip per page: forty times slower here). A record's address is its `target`."""
+    common = frozenset(common_words(records))
     with tempfile.TemporaryDirectory(prefix="handbook-search-") as folder:
         for number, record in enumerate(records):
-            (Path(folder) / f"{number}.html").write_text(record_html(record, language), "utf-8")
+            (Path(folder) / f"{number}.html").write_text(record_html(record, language, common), "utf-8")
         done = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(output),
              "--force-language", language],
