@@ -245,7 +245,7 @@ def bundles_of(language: str) -> Bundles:
 
 
 def our_files_of_page(site: Path, html: Path) -> dict[str, int]:
-    """Our bundles that a page loads (stylesheet, scripts, the search worker), with their
+    """Our bundles that a page loads (stylesheet, scripts; search is fetched only when opened), with their
     gzipped sizes. An on-demand bundle (the checklist exchange) is fetched only when a
     reader uses it, so it is not counted; Material's own files are not ours."""
     text = html.read_text("utf-8")
@@ -255,9 +255,6 @@ def our_files_of_page(site: Path, html: Path) -> dict[str, int]:
     names = {url.split("?")[0].rsplit("/", 1)[-1] for url in urls if url}
     language = next((p for p in ("uk", "en") if html.relative_to(site).parts[0] == p), "ru")
     bundles = bundles_of(language)
-    # the search worker bundle loads on every page with search (overrides/main.html names it)
-    if f'"{bundles.search_worker.file_name}"' in text:
-        names.add(bundles.search_worker.file_name)
     edition = site / ("" if language == "ru" else language)
     return {b.path: gzipped((edition / b.path).read_bytes()) for b in bundles if b.file_name in names}
 

@@ -123,11 +123,9 @@ def test_hostile_text_shows_literally_and_nothing_runs(browser: Any, hostile_sit
             page.locator(selector).first.click()
         page.locator(f"{item} input[type=checkbox]").check()
 
-        box = page.locator("input[data-md-component=search-query]")  # the search shows it too
-        box.click()
-        box.type("javascript")
-        box.press("End")
-        page.wait_for_selector("a.md-search-result__link")
-        page.locator("a.md-search-result__link").first.hover()
+        page.click("[data-pb-search-open]")  # the search shows it too
+        page.locator("[data-pb-search-input]").type("javascript")
+        page.wait_for_selector("[data-pb-search-result]")
+        page.locator("[data-pb-search-result]").first.hover()
         assert page.evaluate("() => typeof window.__pwned") == "undefined"
         assert alarms == []

@@ -96,13 +96,13 @@ def test_the_stage_writes_the_edition_and_keeps_the_python_tags(tmp_path: Path, 
     assert (docs / "index.md").resolve() == (project / "docs" / "index.en.md").resolve()
     assert not (docs / "staff").exists() and not (docs / "index.ru.md").exists()
     assert not (docs / "assets" / "javascripts" / "checklists.js").exists()  # bundled, not copied
-    worker = build_bundles(project / "docs" / "assets", "en", engine="zensical").search_worker
-    assert (docs / worker.path).read_bytes() == worker.content
+    script = build_bundles(project / "docs" / "assets", "en").by_name["every-page"]
+    assert (docs / script.path).read_bytes() == script.content
     yaml.safe_load(yaml.dump(staged["nav"]))  # plain data
 
 
 def test_finish_pages_gives_a_page_the_bundles_its_html_uses(tmp_path: Path) -> None:
-    bundles = build_bundles(ROOT / "docs" / "assets", "ru", engine="zensical")
+    bundles = build_bundles(ROOT / "docs" / "assets", "ru")
     page = tmp_path / "playbooks" / "x" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text('<html><head></head><body><div data-pb-checklist="a"></div></body></html>', "utf-8")

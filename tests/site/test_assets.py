@@ -12,7 +12,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.assets import SPECS, AssetError, BundleSpec, Role, build_bundles
-from macros.builds import ENGINES
 from tests.conftest import ROOT, BuiltSite
 
 ASSETS = ROOT / "docs" / "assets"
@@ -78,9 +77,8 @@ def test_script_bundles_are_valid_javascript_with_every_file_ended(tmp_path: Pat
     `(function` would call the first file's result. node --check parses each bundle,
     and running the exchange bundle proves its three files all ran."""
     bundles = build_bundles(ASSETS)
-    workers = [build_bundles(ASSETS, language, engine=engine).search_worker
-               for language in ("ru", "uk", "en") for engine in ENGINES]
-    for bundle in [*bundles, *workers]:
+    every_page = [build_bundles(ASSETS, language).by_name["every-page"] for language in ("ru", "uk", "en")]
+    for bundle in [*bundles, *every_page]:
         if bundle.path.endswith(".js"):
             path = tmp_path / bundle.file_name
             path.write_bytes(bundle.content)
@@ -101,61 +99,13 @@ for (const name of ["HandbookClipboard", "HandbookChecklistExchange", "HandbookC
     assert result.returncode == 0, result.stderr
 
 
-def test_each_engine_publishes_its_own_search_worker() -> None:
-    material = build_bundles(ASSETS, "ru")
-    zensical = build_bundles(ASSETS, "ru", engine="zensical")
-    assert material.search_worker.spec.name == "handbook-search"
-    assert zensical.search_worker.spec.name == "handbook-zensical-search"
-    assert "handbook-zensical-search" not in material.by_name and "handbook-search" not in zensical.by_name
-    # the other engine's sources are still bundled, never published as loose files
-    assert material.sources == zensical.sources
-    assert {b.path for b in material if b.spec.role is not Role.search_worker} == \
-        {b.path for b in zensical if b.spec.role is not Role.search_worker}
-    with pytest.raises(AssetError, match="unknown site engine 'hugo'"):
-        build_bundles(ASSETS, "ru", engine="hugo")
-
-
-def test_zensical_worker_carries_each_edition_its_own_stemmer_and_the_licences() -> None:
-    """Zensical ships no lunr: our vendored copy stems Russian (Snowball) and English
-    (Porter), our own stemmer Ukrainian; vendored files keep their licence headers."""
-    worker = {lang: build_bundles(ASSETS, lang, engine="zensical").search_worker.content.decode("utf-8")
-              for lang in ("ru", "uk", "en")}
-    assert "@license MIT" in worker["ru"] and "@license MIT" in worker["en"]  # lunr
-    assert "Lunr languages, `Russian` language" in worker["ru"] and "Oleg Mazko" in worker["ru"]
-    assert "`Russian`" not in worker["en"] and "Oliver Nightingale" not in worker["uk"]
-    assert ("остями" in worker["uk"]) and "остями" not in worker["ru"]
-    for text in worker.values():
-        assert "HandbookZensicalSearch" in text and "importScripts(" in text
-
-
-def test_minifying_keeps_the_code_and_drops_comments() -> None:
-    checklists = build_bundles(ASSETS).by_name["checklists"].content.decode("utf-8")
-    assert "/*" not in checklists and "data-pb-load-exchange" in checklists
-    spec = next(spec for spec in SPECS if spec.name == "checklists")
-    sources = sum((ASSETS / s).stat().st_size for s in spec.sources)
-    assert len(checklists) < 0.75 * sources
-
-
-def test_pages_get_the_bundles_their_markers_ask_for() -> None:
-    bundles = build_bundles(ASSETS)
-    names = {b.path: b.spec.name for b in bundles}
-
-    def wanted(html: str) -> list[str]:
-        return [names[s.path] for s in bundles.for_page(html)[1]]
-
-    assert wanted('<section class="pb-checklist" data-pb-checklist="kickoff">') == ["checklists"]
-    assert wanted('<div data-pb-health="client-health-check" hidden>') == ["health"]
-    assert wanted('<button type="button" data-pb-print hidden>') == ["page-actions"]
-    assert wanted("<p>The attribute data-pb-checklist is described here.</p>") == []
-    assert wanted("<p>data-pb-health=&quot;x&quot;</p><code>&lt;a data-pb-copy&gt;</code>") == []
-    (checklists,) = bundles.for_page('<section data-pb-checklist="x">')[1]
-    assert checklists.loads == (("exchange", bundles.by_name["exchange"].path),)
-    # the tool pages' stylesheet comes by marker too, as a stylesheet and never as a script
-    tools = bundles.by_name["tools"].path
-    assert bundles.for_page('<div class="pb-brief" data-pb-brief="kickoff-call">')[0] == [tools]
-    assert bundles.for_page('<dl class="pb-glossary" data-pb-glossary>')[0] == [tools]
-    assert bundles.for_page('<section data-pb-checklist="x">')[0] == []
-    assert wanted('<div data-pb-brief="x" data-pb-map>') == []
+def test_the_every_page_script_carries_search_and_only_ukrainian_its_stemmer() -> None:
+    """Pagefind stems Russian and English itself; the Ukrainian edition's bundle brings ours."""
+    scripts = {lang: build_bundles(ASSETS, lang).by_name["every-page"].content.decode("utf-8")
+               for lang in ("ru", "uk", "en")}
+    for language, text in scripts.items():
+        assert "HandbookSearch" in text and "data-pb-search" in text, language
+        assert ("HandbookStemUk" in text) == (language == "uk"), language
 
 
 # -- in the built site -------------------------------------------------------------------------
@@ -167,7 +117,7 @@ def test_sources_are_not_published_only_bundles(built_site: BuiltSite) -> None:
     site = built_site.path
     for language, edition in EDITIONS.items():
         folder = site / edition / "assets"
-        bundles = build_bundles(ASSETS, language, engine=built_site.engine)
+        bundles = build_bundles(ASSETS, language)
         for source in bundles.sources:
             assert not (folder / source).exists(), f"{edition}assets/{source} is published as a source"
         for bundle in bundles.published(staff=False):
@@ -228,13 +178,10 @@ def test_staff_tool_pages_load_their_bundles(built_internal_site: Path) -> None:
     assert any(href.endswith(tools_css) for href in hrefs)
 
 
-def test_search_runs_through_the_hashed_worker_bundle(built_site: BuiltSite) -> None:
+def test_search_runs_from_the_every_page_bundle(built_site: BuiltSite) -> None:
     for language, page_path in (("ru", "index.html"), ("uk", "uk/index.html"),
                                 ("en", "en/playbooks/crisis-steps/index.html")):
-        worker = build_bundles(ASSETS, language, engine=built_site.engine).search_worker
+        script = build_bundles(ASSETS, language).by_name["every-page"]
         html = (built_site.path / page_path).read_text("utf-8")
-        assert f'"{worker.file_name}"' in html, page_path
-        assert (built_site.path / EDITIONS[language] / worker.path).read_bytes() == worker.content
-        assert b"HandbookStem" in worker.content and b"importScripts(" in worker.content
-        # lunr stems Russian and English; only the Ukrainian worker carries our stemmer
-        assert ("остями".encode() in worker.content) == (language == "uk"), language
+        assert script.file_name in html, page_path
+        assert (built_site.path / EDITIONS[language] / script.path).read_bytes() == script.content

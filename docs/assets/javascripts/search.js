@@ -165,6 +165,17 @@
       }
       timer = setTimeout(function () { search(query) }, DEBOUNCE_MS)
     })
+    /* Arrow keys move from the field through the results and back. */
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return
+      var links = Array.prototype.slice.call(list.querySelectorAll("[data-pb-search-result]"))
+      if (!links.length) return
+      var at = links.indexOf(document.activeElement)
+      var next = event.key === "ArrowDown" ? at + 1 : at - 1
+      event.preventDefault()
+      if (next < 0) input.focus()
+      else links[Math.min(next, links.length - 1)].focus()
+    })
     box.querySelector("[data-pb-search-form]").addEventListener("submit", function (event) {
       event.preventDefault()
       var first = list.querySelector("a")
