@@ -233,11 +233,13 @@ def _share_content(root: Path, shared: Path) -> None:
     from ..catalog import adopt_parsed, load_catalog, share_parsed
     from ..errors import ContentErrors
     from ..reviews import overdue_reviews, today
+    from ..search_index import vocabulary
     from ..ui import ui_strings
 
     adopt_parsed(shared / PARSED)
     try:
         ui_strings()
+        vocabulary()  # the search index of each edition reads it here, in this process
         catalog = load_catalog(root)
     except ContentErrors:
         return  # the edition builds report content errors themselves

@@ -45,6 +45,8 @@ test("a typo is corrected to the most frequent word one edit away", () => {
   assert.equal(search.correction("кирзис", words), "кризис")   // transposed letters
   assert.equal(search.correction("банан", words), null)
   assert.equal(search.distance("дедлайн", "дедлаин", 2), 1)
+  assert.ok(search.known("брифами", words) && search.known("брифф", words))  // an inflection, not a typo
+  assert.ok(!search.known("кирзис", words))
 })
 
 test("results that match every concept come first; typo hits weigh less", () => {
@@ -62,4 +64,13 @@ test("an excerpt becomes text parts, never markup", () => {
   assert.deepEqual(search.excerptParts("a <mark>b</mark> &lt;script&gt; <img src=x>c"), [
     { text: "a ", mark: false }, { text: "b", mark: true }, { text: " <script> c", mark: false },
   ])
+})
+
+test("an excerpt without marks gets the query's words marked where the text has them", () => {
+  const concepts = search.plan("злость грубость", RU, null)
+  const parts = search.markWords([{ text: "Злость и грубости клиента", mark: false }], search.markers(concepts))
+  assert.deepEqual(parts.filter((p) => p.mark).map((p) => p.text), ["Злость", "грубости"])
+  assert.equal(parts.map((p) => p.text).join(""), "Злость и грубости клиента")
+  const marked = [{ text: "a", mark: true }]
+  assert.equal(search.markWords(marked, ["a"]), marked)   // Pagefind's own marks are kept as they are
 })

@@ -113,6 +113,16 @@
     return prev[b.length]
   }
 
+  /* Whether the index has a word beginning as `word` does, but for the last letters an
+   * inflection may change. */
+  function known(word, dictionary) {
+    var start = word.slice(0, Math.max(4, word.length - 2))
+    for (var candidate in dictionary) {
+      if (Object.prototype.hasOwnProperty.call(dictionary, candidate) && candidate.indexOf(start) === 0) return true
+    }
+    return false
+  }
+
   /* The index word one typo away from `word` (two for long words), the most frequent first;
    * `dictionary`: {word: count} of the words that begin with the same letter. */
   function correction(word, dictionary) {
@@ -182,13 +192,45 @@
     return parts
   }
 
+  /* The beginnings that mark a word of an excerpt as matched: each concept's terms, and the
+   * typed word without the last letters an inflection may change. */
+  function markers(concepts) {
+    var out = []
+    concepts.forEach(function (c) {
+      c.terms.forEach(function (t) { if (t.length >= 3) out.push(t) })
+      if (c.word.length >= 5) out.push(c.word.slice(0, Math.max(4, c.word.length - 2)))
+    })
+    return unique(out)
+  }
+
+  /* An excerpt whose match lay outside it (in the reader's words, say) gets the query's
+   * words marked where the text has them. */
+  function markWords(parts, beginnings) {
+    if (parts.some(function (p) { return p.mark })) return parts
+    var out = []
+    parts.forEach(function (part) {
+      part.text.split(/([\p{L}\p{N}'’-]+)/u).forEach(function (piece) {
+        if (!piece) return
+        var word = normalise(piece)
+        var hit = beginnings.some(function (b) { return word.indexOf(b) === 0 })
+        var last = out[out.length - 1]
+        if (last && last.mark === hit && !hit) last.text += piece
+        else out.push({ text: piece, mark: hit })
+      })
+    })
+    return out
+  }
+
   return {
     normalise: normalise,
+    markers: markers,
+    markWords: markWords,
     words: words,
     otherScript: otherScript,
     plan: plan,
     distance: distance,
     correction: correction,
+    known: known,
     rank: rank,
     excerptParts: excerptParts,
   }

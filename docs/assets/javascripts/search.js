@@ -60,19 +60,20 @@
       })
     }
 
-    /* Every term of one concept; a concept nobody wrote gets its nearest index word. */
+    /* Every term of one concept. A word the index does not know (Pagefind would answer it
+     * by ever shorter beginnings, down to one letter) is searched as its nearest index word. */
     function concept(loaded, item) {
-      return Promise.all(item.terms.map(function (term) { return hits(loaded.pagefind, term, false) }))
-        .then(function (lists) {
-          var all = [].concat.apply([], lists)
-          if (all.length || item.word.length < loaded.vocabulary.minTypo) return { hits: all }
-          return dictionary(item.word[0]).then(function (words) {
-            var fixed = core.correction(item.word, words)
-            if (!fixed) return { hits: [] }
-            var term = stem ? stem(fixed)[0] : fixed
-            return hits(loaded.pagefind, term, true).then(function (h) { return { hits: h, fixed: fixed } })
-          })
-        })
+      function exact() {
+        return Promise.all(item.terms.map(function (term) { return hits(loaded.pagefind, term, false) }))
+          .then(function (lists) { return { hits: [].concat.apply([], lists) } })
+      }
+      if (item.word.length < loaded.vocabulary.minTypo || item.terms.length > 1) return exact()
+      return dictionary(item.word[0]).then(function (words) {
+        var fixed = core.known(item.word, words) ? null : core.correction(item.word, words)
+        if (!fixed) return exact()
+        var term = stem ? stem(fixed)[0] : fixed
+        return hits(loaded.pagefind, term, true).then(function (h) { return { hits: h, fixed: fixed } })
+      })
     }
 
     function search(query) {
@@ -85,7 +86,7 @@
           var ranked = core.rank(found.map(function (f) { return f.hits })).slice(0, MAX_RESULTS)
           var fixed = found.map(function (f) { return f.fixed }).filter(Boolean)
           return Promise.all(ranked.map(function (r) { return r.hit.data() }))
-            .then(function (data) { return show(ticket, query, data, fixed) })
+            .then(function (data) { return show(ticket, query, data, fixed, core.markers(concepts)) })
         })
       }).catch(function () {
         if (ticket === typed) {
@@ -101,7 +102,7 @@
 
     /* The results of `query`; the box then names the query it answered (for tests and
      * assistive tools that wait on it). */
-    function show(ticket, query, results, fixed) {
+    function show(ticket, query, results, fixed, beginnings) {
       if (ticket !== typed) return
       list.textContent = ""
       box.setAttribute("data-pb-search-done", query)
@@ -127,7 +128,7 @@
         link.appendChild(title)
         var excerpt = document.createElement("span")
         excerpt.className = "pb-search__excerpt"
-        core.excerptParts(data.excerpt).forEach(function (part) {
+        core.markWords(core.excerptParts(data.excerpt), beginnings).forEach(function (part) {
           var node = part.mark ? document.createElement("mark") : document.createTextNode(part.text)
           if (part.mark) node.textContent = part.text
           excerpt.appendChild(node)
@@ -165,8 +166,14 @@
       }
       timer = setTimeout(function () { search(query) }, DEBOUNCE_MS)
     })
-    /* Arrow keys move from the field through the results and back. */
+    /* Escape closes (a search field would otherwise take the first one to clear itself);
+     * arrow keys move from the field through the results and back. */
     dialog.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.preventDefault()
+        dialog.close()
+        return
+      }
       if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return
       var links = Array.prototype.slice.call(list.querySelectorAll("[data-pb-search-result]"))
       if (!links.length) return
