@@ -28,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -70,15 +72,26 @@ def edition_records(folder: Path) -> list[Record]:
 COMMON_SHARE = 0.15  # a word in more of the records than this tells them apart too little
 
 
-def common_words(records: list[Record]) -> set[str]:
-    """Words that occur in so many records (клиент, client) that they cannot tell them apart."""
-    seen: Counter[str] = Counter()
+@dataclass(frozen=True)
+class WordCounts:
+    occurrences: Counter[str]   # every word of the index (text and readers' words), how often
+    common: frozenset[str]      # words in so many records (клиент, client) they tell none apart
+
+
+def count_words(records: list[Record]) -> WordCounts:
+    """One pass over the records' words, for the typo lists and for what is common."""
+    occurrences: Counter[str] = Counter()
+    in_records: Counter[str] = Counter()
     for record in records:
-        seen.update({normalise(w) for w in _WORD.findall(f"{record.title} {record.content}")})
-    return {word for word, count in seen.items() if count > COMMON_SHARE * len(records)}
+        text = [normalise(w) for w in _WORD.findall(f"{record.title} {record.content}")]
+        in_records.update(set(text))
+        occurrences.update(text)
+        occurrences.update(normalise(w) for w in _WORD.findall(" ".join(record.words)))
+    common = frozenset(w for w, n in in_records.items() if n > COMMON_SHARE * len(records))
+    return WordCounts(occurrences, common)
 
 
-def _distinctive(phrases: list[str], common: set[str]) -> str:
+def _distinctive(phrases: list[str], common: AbstractSet[str]) -> str:
     """The reader's words of a record without the common ones: a match in them adds to a
     result's score whatever the word, so «клиент» there would lift every record that has it."""
     kept = []
@@ -89,11 +102,11 @@ def _distinctive(phrases: list[str], common: set[str]) -> str:
     return ", ".join(kept)
 
 
-def record_html(record: Record, language: str, common: frozenset[str] = frozenset()) -> str:
+def record_html(record: Record, language: str, common: AbstractSet[str] = frozenset()) -> str:
     """A record as the page Pagefind indexes: the title weighs most, the reader's words are
     searchable metadata (shown nowhere), the page's weight scales the rest."""
-    weight = max(0.0, min(record.weight, 1.0))
-    words = _distinctive(record.words, set(common))
+    weight = record.weight
+    words = _distinctive(record.words, common)
     # Metadata from the text of elements outside the indexed body (the attribute form would
     # split a value at its commas); the body holds what is searched as text.
     return (
@@ -115,7 +128,8 @@ def write_index(folder: Path, language: str) -> int:
         raise SearchIndexError(f"{folder}: no page to index")
     output = folder / BUNDLE
     shutil.rmtree(output, ignore_errors=True)
-    _write_pagefind(records, language, output)
+    counts = count_words(records)
+    _write_pagefind(records, language, output, counts.common)
     for name in _UNUSED:
         (output / name).unlink(missing_ok=True)
     own = vocabulary().get(language)
@@ -125,14 +139,13 @@ def write_index(folder: Path, language: str) -> int:
     (output / "records.json").write_text(json.dumps(
         [{"url": r.url, "title": r.title, "page": r.page, "weight": r.weight} for r in records],
         ensure_ascii=False, indent=0), "utf-8")
-    _write_words(records, output / "words")
+    _write_words(counts.occurrences, output / "words")
     return len(records)
 
 
-def _write_pagefind(records: list[Record], language: str, output: Path) -> None:
+def _write_pagefind(records: list[Record], language: str, output: Path, common: AbstractSet[str]) -> None:
     """Pagefind's command line over one small page per record (its Python service takes a
     round trip per page: forty times slower here). A record's address is its `target`."""
-    common = frozenset(common_words(records))
     with tempfile.TemporaryDirectory(prefix="handbook-search-") as folder:
         for number, record in enumerate(records):
             (Path(folder) / f"{number}.html").write_text(record_html(record, language, common), "utf-8")
@@ -150,15 +163,13 @@ def normalise(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
 
 
-def _write_words(records: list[Record], folder: Path) -> None:
+def _write_words(occurrences: Counter[str], folder: Path) -> None:
     """The index's words with how often they occur, one file per first letter: a typo in a
     query fetches the file of its first letter only."""
-    counts: Counter[str] = Counter()
-    for record in records:
-        for text in (record.title, record.content, " ".join(record.words)):
-            counts.update(w for w in map(normalise, _WORD.findall(text)) if len(w) >= MIN_TYPO_WORD)
     by_letter: dict[str, dict[str, int]] = {}
-    for word, count in sorted(counts.items()):
+    for word, count in sorted(occurrences.items()):
+        if len(word) < MIN_TYPO_WORD:
+            continue
         by_letter.setdefault(word[0], {})[word] = count
     folder.mkdir(parents=True, exist_ok=True)
     for letter, words in by_letter.items():

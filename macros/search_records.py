@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 
 WORDS_SEPARATOR = " | "
@@ -37,7 +38,7 @@ class Record:
     text: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property  # read once the page is parsed, several times over
     def content(self) -> str:
         return _SPACE.sub(" ", " ".join(self.text)).strip()
 
@@ -59,7 +60,7 @@ class _PageParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
         if tag == "meta" and found.get("name") == WEIGHT_META:
-            self.weight = float(found.get("content") or 1)
+            self.weight = _weight(found.get("content"), self.url)
         if tag == "article":
             self._in_article += 1
         if not self._in_article:
@@ -126,11 +127,20 @@ class _PageParser(HTMLParser):
             self.records[-1].text.append(data)
 
 
+def _weight(value: str | None, url: str) -> float:
+    """A page's `search_weight` front matter, as its page carries it: a number from 0 to 1."""
+    try:
+        weight = float(value or "")
+    except ValueError:
+        weight = -1.0
+    if not 0 <= weight <= 1:
+        raise ValueError(f"{url or 'the home page'}: search_weight must be a number from 0 to 1, got {value!r}")
+    return weight
+
+
 def page_records(html: str, url: str) -> list[Record]:
     """The records of one built page at `url` (relative to its edition's root)."""
     parser = _PageParser(url)
     parser.feed(html)
     parser.close()
-    for record in parser.records:
-        record.page = record.page or parser._page_title
     return [r for r in parser.records if r.title]
