@@ -188,15 +188,6 @@
       var first = list.querySelector("a")
       if (first) location.href = first.href
     })
-    /* The theme's own search toggle (its header button on small screens) opens ours. */
-    document.querySelectorAll("[data-md-toggle='search']").forEach(function (toggle) {
-      toggle.addEventListener("change", function () {
-        if (toggle.checked) {
-          toggle.checked = false
-          open()
-        }
-      })
-    })
     document.addEventListener("keydown", function (event) {
       var target = event.target
       var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
