@@ -470,6 +470,8 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
             if dangling(ref):
                 error(playbook.id, path, _where(path, _dump(catalog, playbook.id)),
                       f"reference {ref!r} points at nothing")
+        for path, message in _repeated_places(catalog, _refs(playbook)):
+            error(playbook.id, path, _where(path, _dump(catalog, playbook.id)), message)
 
     for checklist in catalog.checklists.values():
         if checklist.playbook in catalog.broken:
@@ -485,9 +487,40 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
             if dangling(ref):
                 error(checklist.id, path, _where(path, _dump(catalog, checklist.id)),
                       f"reference {ref!r} points at nothing")
+        for path, message in _repeated_places(catalog, _refs(checklist)):
+            error(checklist.id, path, _where(path, _dump(catalog, checklist.id)), message)
     if not errors:
         errors += _staff_links(catalog)
     return errors
+
+
+def _repeated_places(catalog: Catalog, refs: Iterator[tuple[Path_, str]]) -> Iterator[tuple[Path_, str]]:
+    """A list of references (one `see_also`) that names one place twice: the same reference
+    again, or a whole checklist beside the section that shows it when the two share a title in
+    some language. Both links would read alike ("Crisis → Parting on good terms" twice) and lead
+    to the same part of a page. A checklist titled otherwise than its section is a place of
+    its own (a brief may point at the section and at the list to tick)."""
+    seen: dict[tuple[Path_, tuple[str, str | None]], tuple[int, str]] = {}
+    for path, ref in refs:
+        target = catalog.resolve(ref)
+        if target is None:  # dangling: reported on its own
+            continue
+        anchor = target.anchor
+        if target.checklist is not None and "#" not in ref:
+            shown = next((s for s in target.playbook.sections if s.checklist == target.checklist.id), None)
+            if shown is not None and any(shown.title.get(language) == target.checklist.title.get(language)
+                                         for language in LANGUAGES):
+                anchor = anchors.section(shown.id)
+        key = (path[:-1], (target.playbook.id, anchor))
+        if key in seen:
+            index, first = seen[key]
+            if first == ref:
+                yield path, f"reference {ref!r} repeats {path[-2]}[{index}]: keep one"
+            else:
+                yield path, (f"reference {ref!r} names the same place as {path[-2]}[{index}] {first!r} "
+                             "(a checklist and the section that shows it, under one title): keep one")
+        else:
+            seen[key] = (int(path[-1]), ref)
 
 
 def _staff_links(catalog: Catalog) -> list[ContentError]:

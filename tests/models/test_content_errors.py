@@ -61,6 +61,18 @@ EXPECTED = {
     "dangling-reference.yml": [
         "checklists/mini-list.yml:9: items[0] (id='nda').see_also[1]: reference 'mini#no-such-section' points at nothing",
     ],
+    # One "See also" naming one place twice: the same reference again, or a checklist beside the
+    # section that shows it under the same title (in any language). A checklist titled otherwise
+    # than its section, or one of its items, is a place of its own.
+    "repeated-reference.yml": [
+        ("playbooks/mini.yml:18: sections[0] (id='first').points[0] (id='one').see_also[3]: reference 'mini#first' "
+        "repeats see_also[0]: keep one"),
+    ],
+    "checklist-beside-its-section.yml": [
+        ("playbooks/mini.yml:18: sections[0] (id='first').points[0] (id='one').see_also[2]: reference 'mini-list' "
+        "names the same place as see_also[0] 'mini#first' (a checklist and the section that shows it, under one "
+        "title): keep one"),
+    ],
     # Only the public point is refused: the staff point, the staff section and the
     # self-check (an onboarding question, never public) may link to staff content.
     "public-links-to-staff.yml": [
