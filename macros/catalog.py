@@ -27,7 +27,7 @@ from . import models
 from .builds import SHARED_PARSE_ENV
 from .errors import ContentError, ContentErrors
 from .languages import LANGUAGES
-from .models import PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Playbook, walked_fields
+from .models import BRIEF_LINE_FIELDS, PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Playbook, walked_fields
 from .yaml_source import Path_, YamlDocument, YamlSyntaxError, load_yaml
 
 PLAYBOOK_DIR = "playbooks"
@@ -348,7 +348,7 @@ def _parse_bytes(
         instance = model.model_validate(document.data)
     except ValidationError as exc:
         for problem in exc.errors():
-            loc = tuple(problem["loc"])
+            loc = tuple(part for part in problem["loc"] if part not in models.UNION_TAGS)
             errors.append(
                 ContentError(rel, source.line_of(loc), _where(loc, document.data), _message(problem))
             )
@@ -404,7 +404,11 @@ def _message(problem: Any) -> str:
     kind = problem["type"]
     if kind == "extra_forbidden":
         key = str(problem["loc"][-1])
-        close = difflib.get_close_matches(key, _FIELD_NAMES, n=1)
+        loc = [part for part in problem["loc"] if part not in models.UNION_TAGS]
+        if key == "internal" and len(loc) >= 3 and loc[-3] in BRIEF_LINE_FIELDS:
+            return ("unknown key 'internal' in a text; to mark a brief line staff-only write it as "
+                    "`{text: {ru: …, uk: …, en: …}, internal: true}`")
+        close = [name for name in difflib.get_close_matches(key, _FIELD_NAMES, n=2) if name != key]
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return f"unknown key {key!r}{hint}"
     if kind == "missing":
@@ -443,6 +447,16 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
         if not checklist.internal and all(item.internal for item in checklist.items):
             error(checklist.id, ("items",), "items",
                   "every item is internal: mark the checklist `internal: true` or keep a public item")
+
+    for playbook in catalog.playbooks:
+        for b_index, brief in enumerate(playbook.call_briefs):
+            if playbook.internal or brief.internal:
+                continue
+            for name in BRIEF_LINE_FIELDS:
+                if all(getattr(line, "internal", False) for line in getattr(brief, name)):
+                    error(playbook.id, ("call_briefs", b_index, name),
+                          f"call_briefs[{b_index}] (id={brief.id!r}).{name}",
+                          "every line is internal: keep a public line or mark the brief `internal: true`")
 
     errors += _tool_checks(catalog)
 

@@ -12,7 +12,16 @@ from enum import Enum
 from functools import cache
 from typing import Annotated, Any, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    RootModel,
+    StringConstraints,
+    Tag,
+)
 
 from .languages import LANGUAGES
 
@@ -259,6 +268,33 @@ class BriefStage(str, Enum):
     parting = "parting"
 
 
+class BriefLine(_Strict):
+    """A brief line with a mark: `{text: {ru: …, uk: …, en: …}, internal: true}`."""
+
+    text: Text
+    internal: InternalFlag = False
+
+    def get(self, language: str) -> str:
+        return self.text.get(language)
+
+
+def _brief_line_kind(value: Any) -> str:
+    if isinstance(value, BriefLine) or (isinstance(value, dict) and "text" in value):
+        return "BriefLine"
+    return "Text"
+
+
+# The tags of the brief line union: pydantic puts them into an error's location, and the
+# catalog leaves them out of `file:line: where`, which names fields as the YAML has them.
+UNION_TAGS = frozenset({"Text", "BriefLine"})
+
+Line = Annotated[
+    Annotated[Text, Tag("Text")] | Annotated[BriefLine, Tag("BriefLine")],
+    Discriminator(_brief_line_kind),
+    Field(description="A brief line: a text in every language, or {text, internal} to mark it staff-only."),
+]
+
+
 class CallBrief(_Strict):
     """A one-page brief to read minutes before a call of one kind."""
 
@@ -266,13 +302,17 @@ class CallBrief(_Strict):
     stage: BriefStage
     title: Text
     goal: Text = Field(description="What the call must achieve, in one or two sentences.")
-    ask: list[Text] = Field(min_length=1, description="Questions to ask the client.")
-    avoid: list[Text] = Field(min_length=1, description="What not to say or do.")
-    agree: list[Text] = Field(min_length=1, description="What to leave the call having agreed.")
-    follow_up: list[Text] = Field(min_length=1, description="What to do after the call.")
+    ask: list[Line] = Field(min_length=1, description="Questions to ask the client.")
+    avoid: list[Line] = Field(min_length=1, description="What not to say or do.")
+    agree: list[Line] = Field(min_length=1, description="What to leave the call having agreed.")
+    follow_up: list[Line] = Field(min_length=1, description="What to do after the call.")
     see_also: list[Ref] = Field(default_factory=list)
     search_words: SearchWordsField = None
     internal: InternalFlag = False
+
+
+BRIEF_LINE_FIELDS = ("ask", "avoid", "agree", "follow_up")
+assert all(name in CallBrief.model_fields for name in BRIEF_LINE_FIELDS)
 
 
 PLACEHOLDER_PATTERN = r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]"

@@ -32,6 +32,7 @@ from .catalog import Catalog, anchors
 from .languages import LANGUAGES
 from .models import (
     PLACEHOLDER_PATTERN,
+    BriefLine,
     Checklist,
     ChecklistKind,
     Item,
@@ -182,7 +183,7 @@ class Renderer:
             self.env.get_template(name)
 
     # -- helpers the templates call ------------------------------------------------
-    def text(self, value: Text | None) -> str:
+    def text(self, value: Text | BriefLine | None) -> str:
         return "" if value is None else value.get(self.language)
 
     def search_words(self, value: SearchWords | None) -> Markup:

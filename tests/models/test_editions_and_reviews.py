@@ -146,3 +146,41 @@ def test_public_view_leaves_out_the_staff_tools() -> None:
     assert {"escalation", "non-margin-client"} <= staff_terms
     assert not staff_terms & {t.id for t in crisis.terms}
     assert edition_view(catalog, Edition.internal) is catalog
+
+
+BRIEF = """call_briefs:
+  - id: call
+    stage: weekly
+    title: {ru: "Звонок", uk: "Дзвінок", en: "Call"}
+    goal: {ru: "Цель", uk: "Мета", en: "Goal"}
+    ask:
+      - {ru: "Открытый вопрос", uk: "Відкрите питання", en: "Open question"}
+      - text: {ru: "Вопрос для своих", uk: "Питання для своїх", en: "Staff question"}
+        internal: true
+      - text: {ru: "Помеченный открытый", uk: "Позначене відкрите", en: "Marked open"}
+        internal: false
+    avoid:
+      - {ru: "Не то", uk: "Не те", en: "Not that"}
+    agree:
+      - {ru: "Итог", uk: "Підсумок", en: "Outcome"}
+    follow_up:
+      - {ru: "Письмо", uk: "Лист", en: "Letter"}
+"""
+
+
+def test_a_brief_line_may_be_staff_only(tmp_path: Path) -> None:
+    """A line is a text as before or {text, internal}: the staff edition keeps every line,
+    the public view drops the internal ones and leaves the rest of the brief as it was."""
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    playbook = root / "playbooks" / "mini.yml"
+    playbook.write_text(playbook.read_text("utf-8") + BRIEF, "utf-8")
+    catalog = load_catalog(root)
+    brief = catalog.playbook("mini").call_briefs[0]
+    assert [line.get("en") for line in brief.ask] == ["Open question", "Staff question", "Marked open"]
+    assert [type(line).__name__ for line in brief.ask] == ["Text", "BriefLine", "BriefLine"]
+    public = public_view(catalog).playbook("mini").call_briefs[0]
+    assert [line.get("en") for line in public.ask] == ["Open question", "Marked open"]
+    assert public.avoid is brief.avoid and public.goal is brief.goal
+    exported = str(export_document(public_view(catalog)))
+    assert "Open question" in exported and "Staff question" not in exported
