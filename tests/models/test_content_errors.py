@@ -70,17 +70,17 @@ EXPECTED = {
     # a brief line is a text, or {text, internal}: each form reports its own mistakes
     "brief-line-errors.yml": [
         "playbooks/mini.yml:26: call_briefs[0] (id='call').ask[0].en: field required",
-        "playbooks/mini.yml:28: call_briefs[0] (id='call').ask[1].internal: Input should be a valid boolean, "
-        "unable to interpret input, got str 'maybe'",
-        "playbooks/mini.yml:31: call_briefs[0] (id='call').avoid[0].interal: unknown key 'interal'; "
-        "did you mean 'internal'?",
-        "playbooks/mini.yml:33: call_briefs[0] (id='call').agree[0].internal: unknown key 'internal' in a text; "
-        "to mark a brief line staff-only write it as `{text: {ru: …, uk: …, en: …}, internal: true}`",
+        ("playbooks/mini.yml:28: call_briefs[0] (id='call').ask[1].internal: Input should be a valid boolean, "
+        "unable to interpret input, got str 'maybe'"),
+        ("playbooks/mini.yml:31: call_briefs[0] (id='call').avoid[0].interal: unknown key 'interal'; "
+        "did you mean 'internal'?"),
+        ("playbooks/mini.yml:33: call_briefs[0] (id='call').agree[0].internal: unknown key 'internal' in a text; "
+        "to mark a brief line staff-only write it as `{text: {ru: …, uk: …, en: …}, internal: true}`"),
     ],
     # the public brief would have nothing to agree on
     "brief-lines-all-internal.yml": [
-        "playbooks/mini.yml:29: call_briefs[0] (id='quiet').agree: every line is internal: keep a public line "
-        "or mark the brief `internal: true`",
+        ("playbooks/mini.yml:29: call_briefs[0] (id='quiet').agree: every line is internal: keep a public line "
+        "or mark the brief `internal: true`"),
     ],
     "empty-checklist.yml": ["checklists/mini-list.yml:6: items: must have at least one entry"],
     "jinja-in-text.yml": [
