@@ -200,6 +200,28 @@ class CalloutKind(str, Enum):
     quote = "quote"
 
 
+class TagRef(_Strict):
+    """A topic marked staff-only where it is used: `{tag: escalation, internal: true}`."""
+
+    tag: Slug
+    internal: InternalFlag = False
+
+
+def _tag_kind(value: Any) -> str:
+    return "TagRef" if isinstance(value, (TagRef, dict)) else "Slug"
+
+
+TopicTag = Annotated[
+    Annotated[Slug, Tag("Slug")] | Annotated[TagRef, Tag("TagRef")],
+    Discriminator(_tag_kind),
+    Field(description="A topic id, or {tag, internal: true} for a topic only the staff edition shows."),
+]
+
+
+def tag_id(tag: str | TagRef) -> str:
+    return tag.tag if isinstance(tag, TagRef) else tag
+
+
 class Point(_Strict):
     """One statement in a section: a sign, a step, a rule, a question."""
 
@@ -241,7 +263,7 @@ class Section(_Strict):
     callouts: list[Callout] = Field(default_factory=list)
     checklist: Slug | None = Field(default=None, description="Id of a checklist shown here.")
     see_also: list[Ref] = Field(default_factory=list)
-    tags: list[Slug] = Field(default_factory=list, description="Topic ids of this section.")
+    tags: list[TopicTag] = Field(default_factory=list, description="Topic ids of this section.")
     search_words: SearchWordsField = None
     internal: InternalFlag = False
     staff_note: StaffNote = None
@@ -284,14 +306,38 @@ def _brief_line_kind(value: Any) -> str:
     return "Text"
 
 
-# The tags of the brief line union: pydantic puts them into an error's location, and the
+# The tags of the unions below: pydantic puts them into an error's location, and the
 # catalog leaves them out of `file:line: where`, which names fields as the YAML has them.
-UNION_TAGS = frozenset({"Text", "BriefLine"})
+UNION_TAGS = frozenset({"Text", "BriefLine", "Lines", "Slug", "TagRef"})
 
 Line = Annotated[
     Annotated[Text, Tag("Text")] | Annotated[BriefLine, Tag("BriefLine")],
     Discriminator(_brief_line_kind),
     Field(description="A brief line: a text in every language, or {text, internal} to mark it staff-only."),
+]
+
+
+class Lines(RootModel[list[Line]]):
+    """A card text (a playbook's `summary` or `when`) written as lines, some of them staff-only:
+    read as one paragraph, the lines in order; the public edition leaves the internal ones out."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+    root: Annotated[list[Line], Field(min_length=1)]
+
+    def get(self, language: str) -> str:
+        return " ".join(line.get(language) for line in self.root)
+
+    def as_text(self) -> Text:
+        return Text(**{language: self.get(language) for language in LANGUAGES})
+
+
+def _card_text_kind(value: Any) -> str:
+    return "Lines" if isinstance(value, (Lines, list)) else "Text"
+
+
+CardText = Annotated[
+    Annotated[Text, Tag("Text")] | Annotated[Lines, Tag("Lines")],
+    Discriminator(_card_text_kind),
 ]
 
 
@@ -312,6 +358,7 @@ class CallBrief(_Strict):
 
 
 BRIEF_LINE_FIELDS = ("ask", "avoid", "agree", "follow_up")
+CARD_FIELDS = ("summary", "when")  # a playbook's card on the home page, and its lede
 assert all(name in CallBrief.model_fields for name in BRIEF_LINE_FIELDS)
 
 
@@ -365,9 +412,11 @@ class Playbook(_Strict):
     id: Slug = Field(description="Equals the file name without .yml.")
     order: int = Field(ge=1, description="Position in the navigation.")
     title: Text
-    summary: Text = Field(description="One sentence: what this playbook is for.")
-    when: Text = Field(description="When to open it.")
-    tags: list[Slug] = Field(default_factory=list, description="Topic ids.")
+    summary: CardText = Field(description="One sentence: what this playbook is for (its card and lede); "
+                              "a text, or lines each a text or {text, internal}.")
+    when: CardText = Field(description="When to open it (its card and lede); a text, or lines each a "
+                           "text or {text, internal}.")
+    tags: list[TopicTag] = Field(default_factory=list, description="Topic ids.")
     owner: Text = Field(description="Who keeps this playbook true: a role, not a person.")
     reviewed: Annotated[str, StringConstraints(strict=True), AfterValidator(_iso_date)] = Field(
         description="Date of the last review, YYYY-MM-DD.", examples=["2026-11-20"]

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from macros import tools
 from macros.catalog import load_catalog
 from macros.cli import main as cli_main
 from macros.editions import Edition, edition_view, public_view
 from macros.errors import ContentErrors
 from macros.export import export_document
+from macros.models import tag_id
 from macros.reviews import overdue_reviews, review_status
 
 MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
@@ -124,7 +126,11 @@ def test_a_public_health_check_may_not_point_into_staff_only_sections(tmp_path: 
     with pytest.raises(ContentErrors) as caught:
         load_catalog(root)
     errors = [str(e) for e in caught.value.errors]
-    assert all(e.startswith("checklists/client-health-check.yml:") and "links to staff-only" in e for e in errors)
+    # The public section would also show its staff-only topic, and the health check name a
+    # staff-only section in its words: refused too, each as file:line.
+    links = [e for e in errors if "links to staff-only" in e]
+    assert links and all(e.startswith("checklists/client-health-check.yml:") for e in links)
+    assert all(e.startswith("checklists/client-health-check.yml:") or "is staff-only at" in e for e in errors), errors
     assert any("items[0] (id='replies-slower').indicates[2]: public text links to staff-only "
                "'crisis-steps#escalation-route'" in e for e in errors), errors
 
@@ -184,3 +190,29 @@ def test_a_brief_line_may_be_staff_only(tmp_path: Path) -> None:
     assert public.avoid is brief.avoid and public.goal is brief.goal
     exported = str(export_document(public_view(catalog)))
     assert "Open question" in exported and "Staff question" not in exported
+
+
+def test_card_lines_and_topics_may_be_staff_only(tmp_path: Path) -> None:
+    """A card text (`summary`, `when`) may be lines, a topic may be `{tag, internal}`: the
+    staff edition keeps them all, the public view drops the staff-only line and topic."""
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    playbook = root / "playbooks" / "mini.yml"
+    text = playbook.read_text("utf-8")
+    when = next(line for line in text.splitlines() if line.startswith("when:"))
+    text = text.replace(when, """when:
+  - {ru: "Всегда", uk: "Завжди", en: "Always"}
+  - text: {ru: "И перед решением руководства", uk: "І перед рішенням керівництва", en: "And before leadership decides"}
+    internal: true""").replace("tags: [trust]", "tags: [trust, {tag: escalation, internal: true}]")
+    playbook.write_text(text, "utf-8")
+    catalog = load_catalog(root)
+    staff = catalog.playbook("mini")
+    assert staff.when.get("en") == "Always And before leadership decides"
+    assert [tag_id(tag) for tag in staff.tags] == ["trust", "escalation"]
+    assert [(t.tag, t.internal) for t in tools.topics(catalog)] == [("trust", False), ("escalation", True)]
+    public = public_view(catalog).playbook("mini")
+    assert public.when.get("en") == "Always"
+    assert public.tags == ["trust"] and [t.tag for t in tools.topics(public_view(catalog))] == ["trust"]
+    assert public.sections is staff.sections
+    exported = str(export_document(public_view(catalog)))
+    assert "Always" in exported and "leadership" not in exported and "escalation" not in exported
