@@ -27,7 +27,16 @@ from . import models
 from .builds import SHARED_PARSE_ENV
 from .errors import ContentError, ContentErrors
 from .languages import LANGUAGES
-from .models import PLACEHOLDER_PATTERN, Checklist, ChecklistKind, Playbook, walked_fields
+from .models import (
+    BRIEF_LINE_FIELDS,
+    CARD_FIELDS,
+    PLACEHOLDER_PATTERN,
+    Checklist,
+    ChecklistKind,
+    Playbook,
+    Text,
+    walked_fields,
+)
 from .yaml_source import Path_, YamlDocument, YamlSyntaxError, load_yaml
 
 PLAYBOOK_DIR = "playbooks"
@@ -348,7 +357,7 @@ def _parse_bytes(
         instance = model.model_validate(document.data)
     except ValidationError as exc:
         for problem in exc.errors():
-            loc = tuple(problem["loc"])
+            loc = tuple(part for part in problem["loc"] if part not in models.UNION_TAGS)
             errors.append(
                 ContentError(rel, source.line_of(loc), _where(loc, document.data), _message(problem))
             )
@@ -404,7 +413,12 @@ def _message(problem: Any) -> str:
     kind = problem["type"]
     if kind == "extra_forbidden":
         key = str(problem["loc"][-1])
-        close = difflib.get_close_matches(key, _FIELD_NAMES, n=1)
+        loc = [part for part in problem["loc"] if part not in models.UNION_TAGS]
+        if key == "internal" and len(loc) >= 3 and loc[-3] in (*BRIEF_LINE_FIELDS, *CARD_FIELDS):
+            kind_of = "brief line" if loc[-3] in BRIEF_LINE_FIELDS else "card line"
+            return (f"unknown key 'internal' in a text; to mark a {kind_of} staff-only write it as "
+                    "`{text: {ru: …, uk: …, en: …}, internal: true}`")
+        close = [name for name in difflib.get_close_matches(key, _FIELD_NAMES, n=2) if name != key]
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return f"unknown key {key!r}{hint}"
     if kind == "missing":
@@ -443,6 +457,25 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
         if not checklist.internal and all(item.internal for item in checklist.items):
             error(checklist.id, ("items",), "items",
                   "every item is internal: mark the checklist `internal: true` or keep a public item")
+
+    for playbook in catalog.playbooks:
+        for b_index, brief in enumerate(playbook.call_briefs):
+            if playbook.internal or brief.internal:
+                continue
+            for name in BRIEF_LINE_FIELDS:
+                if all(getattr(line, "internal", False) for line in getattr(brief, name)):
+                    error(playbook.id, ("call_briefs", b_index, name),
+                          f"call_briefs[{b_index}] (id={brief.id!r}).{name}",
+                          "every line is internal: keep a public line or mark the brief `internal: true`")
+
+    for playbook in catalog.playbooks:
+        if playbook.internal:
+            continue
+        for name in CARD_FIELDS:
+            value = getattr(playbook, name)
+            if isinstance(value, models.Lines) and all(getattr(line, "internal", False) for line in value.root):
+                error(playbook.id, (name,), name,
+                      "every line is internal: the public card and lede would have no text; keep a public line")
 
     errors += _tool_checks(catalog)
 
@@ -491,6 +524,8 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
             error(checklist.id, path, _where(path, _dump(catalog, checklist.id)), message)
     if not errors:
         errors += _staff_links(catalog)
+        errors += _staff_topics(catalog)
+        errors += _staff_restated(catalog)
     return errors
 
 
@@ -542,6 +577,174 @@ def _staff_links(catalog: Catalog) -> list[ContentError]:
                     source.path, source.line_of(path), _where(path, source.document.data),
                     f"public text links to staff-only {ref!r}: mark this entry `internal: true` "
                     "or link to public content"))
+    return errors
+
+
+def _staff_topics(catalog: Catalog) -> list[ContentError]:
+    """A topic marked staff-only at one use is the staff's at every use: a public use would
+    keep it on the public pages, its topic index and tag lists."""
+    uses: list[tuple[str, Path_, str, bool]] = []
+    for playbook in catalog.playbooks:
+        for index, tag in enumerate(playbook.tags):
+            uses.append((playbook.id, ("tags", index), models.tag_id(tag), _is_internal(tag) or playbook.internal))
+        for s_index, section in enumerate(playbook.sections):
+            for index, tag in enumerate(section.tags):
+                uses.append((playbook.id, ("sections", s_index, "tags", index), models.tag_id(tag),
+                             _is_internal(tag) or playbook.internal or section.internal))
+    marked: dict[str, tuple[str, Path_]] = {}
+    for owner, path, tag, internal in uses:
+        if internal and isinstance(_entry(catalog, owner, path), models.TagRef):
+            marked.setdefault(tag, (owner, path))
+    errors: list[ContentError] = []
+    for owner, path, tag, internal in uses:
+        if tag in marked and not internal:
+            source = catalog.sources[owner]
+            first = catalog.sources[marked[tag][0]]
+            errors.append(ContentError(
+                source.path, source.line_of(path), _where(path, source.document.data),
+                f"topic {tag!r} is staff-only at {first.path}:{first.line_of(marked[tag][1])}: write this use "
+                f"as `{{tag: {tag}, internal: true}}` too, or make the topic public there"))
+    return errors
+
+
+def _is_internal(model: Any) -> bool:
+    return bool(getattr(model, "internal", False))
+
+
+def _entry(catalog: Catalog, owner: str, path: Path_) -> Any:
+    node: Any = catalog.playbook(owner) if owner not in catalog.checklists else catalog.checklists[owner]
+    for part in path:
+        node = node.root if isinstance(node, models.Lines) else node
+        node = node[part] if isinstance(part, int) else getattr(node, part)
+    return node
+
+
+# -- staff judgement restated in public text -----------------------------------------
+#
+# What marks a staff-only text is read from the content itself: the titles of the staff-only
+# sections and checklists, and the rare words of each staff-only text (a point, an item, a
+# brief or card line, a callout, a story, a staff note). A public text that names such a
+# title, or carries most of the rare words of one staff-only text, says in public what the
+# staff edition keeps for the team. Self-check questions are left out on both sides: they
+# belong to the onboarding route and repeat the public playbooks on purpose.
+
+_WORD = re.compile(r"[^\W\d_]+")
+_STEM = 6          # a word's first letters stand for the word, whatever its ending
+_SHORT = 4         # shorter words (prepositions, "the", "что") carry no judgement
+_RARE = 0.02       # a word in at most this share of the handbook's texts (per language) is rare
+_SHARED = 4        # a public text restates a staff-only one when it has this many of its rare
+_SHARE = 0.5       # words, and at least this share of them
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:_STEM] for word in _WORD.findall(text.casefold().replace("ё", "е")) if len(word) >= _SHORT}
+
+
+def _phrase(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold().replace("ё", "е")))
+
+
+def _texts(model: Any, path: Path_ = (), staff: bool = False) -> Iterator[tuple[Path_, Text, bool]]:
+    """Every text of a model with its path in the file and whether only the staff read it
+    (an internal entry or below one, a staff note); self-check questions are skipped."""
+    from .editions import STAFF_ONLY_FIELDS
+
+    if isinstance(model, Text):
+        yield path, model, staff
+    elif isinstance(model, list):
+        for index, entry in enumerate(model):
+            yield from _texts(entry, path + (index,), staff)
+    elif isinstance(model, models.Lines):  # the YAML writes the lines as the field's list
+        yield from _texts(model.root, path, staff)
+    elif isinstance(model, BaseModel) and not isinstance(model, models.SearchWords):
+        staff = staff or _is_internal(model)
+        for name in type(model).model_fields:
+            if name in STAFF_ONLY_FIELDS:
+                continue
+            yield from _texts(getattr(model, name), path + (name,), staff or name == "staff_note")
+
+
+def _unit(path: Path_) -> Path_:
+    """The entry a text belongs to: a point with its detail and subpoints, an item, a brief or
+    card line, a section's title and lead, a playbook's own fields."""
+    if len(path) >= 2 and path[-2] == "subpoints":
+        return path[:-2]
+    if path and isinstance(path[-1], str):
+        path = path[:-1]
+    return path[:-1] if path and path[-1] == "text" else path
+
+
+def _staff_restated(catalog: Catalog) -> list[ContentError]:
+    from .editions import public_view
+
+    view = public_view(catalog)
+    owners: list[Playbook | Checklist] = [*catalog.playbooks, *catalog.checklists.values()]
+    public_owners = {p.id for p in view.playbooks} | set(view.checklists)
+    # Entries, each with its texts: (owner, entry path, staff-only) -> [(path, text)].
+    entries: dict[tuple[str, Path_, bool], list[tuple[Path_, Text]]] = {}
+    for owner in owners:
+        for path, text, staff in _texts(owner):
+            key = (owner.id, _unit(path), staff or owner.id not in public_owners)
+            entries.setdefault(key, []).append((path, text))
+    units = list(entries.items())
+    # A health check's observation (an entry with `indicates`) describes public situations in
+    # the staff's words on purpose: it marks no staff judgement.
+    judged = [key[2] and not getattr(_entry(catalog, key[0], key[1]), "indicates", None) for key, _ in units]
+    titles = [(f"{playbook.id}#{section.id}", section.title) for playbook in catalog.playbooks
+              for section in playbook.sections if section.internal or playbook.internal]
+    titles += [(checklist.id, checklist.title) for checklist in catalog.checklists.values()
+               if checklist.id not in public_owners]
+    errors: list[ContentError] = []
+    reported: set[tuple[str, Path_]] = set()
+
+    def refuse(owner: str, path: Path_, message: str) -> None:
+        if (owner, path) in reported:
+            return
+        reported.add((owner, path))
+        source = catalog.sources[owner]
+        errors.append(ContentError(source.path, source.line_of(path), _where(path, source.document.data), message))
+
+    for language in LANGUAGES:
+        stems = [_stems(" ".join(text.get(language) for _, text in found)) for _, found in units]
+        counts: dict[str, int] = {}
+        for found in stems:
+            for stem in found:
+                counts[stem] = counts.get(stem, 0) + 1
+        limit = max(3, _RARE * len(units))
+        rare: dict[str, list[int]] = {}  # a rare stem: the staff-only entries that have it
+        wanted: dict[int, int] = {}      # a staff-only entry: how many rare stems it has
+        for index, found in enumerate(stems):
+            if judged[index]:
+                mine = [stem for stem in found if counts[stem] <= limit]
+                wanted[index] = len(mine)
+                for stem in mine:
+                    rare.setdefault(stem, []).append(index)
+        marks = [(ref, _phrase(title.get(language))) for ref, title in titles]
+        marks = [(ref, phrase) for ref, phrase in marks if len(phrase.split()) >= 2]
+        for position, ((owner, entry, staff), found_texts) in enumerate(units):
+            if staff:
+                continue
+            for path, text in found_texts:
+                said = f" {_phrase(text.get(language))} "
+                for ref, phrase in marks:
+                    if f" {phrase} " in said:
+                        refuse(owner, path + (language,),
+                               f"public text names the staff-only {ref!r} (“{phrase}”): say it for the "
+                               "public reader or mark this entry `internal: true`")
+            shared: dict[int, int] = {}
+            for stem in stems[position]:
+                for index in rare.get(stem, ()):
+                    shared[index] = shared.get(index, 0) + 1
+            for index, count in sorted(shared.items()):
+                (other_owner, other_entry, _), other_texts = units[index]
+                if (other_owner, other_entry) == (owner, entry):
+                    continue  # the entry's own staff note says more about it, for the staff
+                if count >= _SHARED and count >= _SHARE * wanted[index]:
+                    other = catalog.sources[other_owner]
+                    refuse(owner, found_texts[0][0] + (language,),
+                           f"public text restates the staff-only text at {other.path}:"
+                           f"{other.line_of(other_texts[0][0] + (language,))} ({count} of its rare words): "
+                           "say it for the public reader or mark this entry `internal: true`")
     return errors
 
 

@@ -12,7 +12,16 @@ from enum import Enum
 from functools import cache
 from typing import Annotated, Any, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    RootModel,
+    StringConstraints,
+    Tag,
+)
 
 from .languages import LANGUAGES
 
@@ -191,6 +200,28 @@ class CalloutKind(str, Enum):
     quote = "quote"
 
 
+class TagRef(_Strict):
+    """A topic marked staff-only where it is used: `{tag: escalation, internal: true}`."""
+
+    tag: Slug
+    internal: InternalFlag = False
+
+
+def _tag_kind(value: Any) -> str:
+    return "TagRef" if isinstance(value, (TagRef, dict)) else "Slug"
+
+
+TopicTag = Annotated[
+    Annotated[Slug, Tag("Slug")] | Annotated[TagRef, Tag("TagRef")],
+    Discriminator(_tag_kind),
+    Field(description="A topic id, or {tag, internal: true} for a topic only the staff edition shows."),
+]
+
+
+def tag_id(tag: str | TagRef) -> str:
+    return tag.tag if isinstance(tag, TagRef) else tag
+
+
 class Point(_Strict):
     """One statement in a section: a sign, a step, a rule, a question."""
 
@@ -232,7 +263,7 @@ class Section(_Strict):
     callouts: list[Callout] = Field(default_factory=list)
     checklist: Slug | None = Field(default=None, description="Id of a checklist shown here.")
     see_also: list[Ref] = Field(default_factory=list)
-    tags: list[Slug] = Field(default_factory=list, description="Topic ids of this section.")
+    tags: list[TopicTag] = Field(default_factory=list, description="Topic ids of this section.")
     search_words: SearchWordsField = None
     internal: InternalFlag = False
     staff_note: StaffNote = None
@@ -259,6 +290,57 @@ class BriefStage(str, Enum):
     parting = "parting"
 
 
+class BriefLine(_Strict):
+    """A brief line with a mark: `{text: {ru: …, uk: …, en: …}, internal: true}`."""
+
+    text: Text
+    internal: InternalFlag = False
+
+    def get(self, language: str) -> str:
+        return self.text.get(language)
+
+
+def _brief_line_kind(value: Any) -> str:
+    if isinstance(value, BriefLine) or (isinstance(value, dict) and "text" in value):
+        return "BriefLine"
+    return "Text"
+
+
+# The tags of the unions below: pydantic puts them into an error's location, and the
+# catalog leaves them out of `file:line: where`, which names fields as the YAML has them.
+UNION_TAGS = frozenset({"Text", "BriefLine", "Lines", "Slug", "TagRef"})
+
+Line = Annotated[
+    Annotated[Text, Tag("Text")] | Annotated[BriefLine, Tag("BriefLine")],
+    Discriminator(_brief_line_kind),
+    Field(description="A brief line: a text in every language, or {text, internal} to mark it staff-only."),
+]
+
+
+class Lines(RootModel[list[Line]]):
+    """A card text (a playbook's `summary` or `when`) written as lines, some of them staff-only:
+    read as one paragraph, the lines in order; the public edition leaves the internal ones out."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+    root: Annotated[list[Line], Field(min_length=1)]
+
+    def get(self, language: str) -> str:
+        return " ".join(line.get(language) for line in self.root)
+
+    def as_text(self) -> Text:
+        return Text(**{language: self.get(language) for language in LANGUAGES})
+
+
+def _card_text_kind(value: Any) -> str:
+    return "Lines" if isinstance(value, (Lines, list)) else "Text"
+
+
+CardText = Annotated[
+    Annotated[Text, Tag("Text")] | Annotated[Lines, Tag("Lines")],
+    Discriminator(_card_text_kind),
+]
+
+
 class CallBrief(_Strict):
     """A one-page brief to read minutes before a call of one kind."""
 
@@ -266,13 +348,18 @@ class CallBrief(_Strict):
     stage: BriefStage
     title: Text
     goal: Text = Field(description="What the call must achieve, in one or two sentences.")
-    ask: list[Text] = Field(min_length=1, description="Questions to ask the client.")
-    avoid: list[Text] = Field(min_length=1, description="What not to say or do.")
-    agree: list[Text] = Field(min_length=1, description="What to leave the call having agreed.")
-    follow_up: list[Text] = Field(min_length=1, description="What to do after the call.")
+    ask: list[Line] = Field(min_length=1, description="Questions to ask the client.")
+    avoid: list[Line] = Field(min_length=1, description="What not to say or do.")
+    agree: list[Line] = Field(min_length=1, description="What to leave the call having agreed.")
+    follow_up: list[Line] = Field(min_length=1, description="What to do after the call.")
     see_also: list[Ref] = Field(default_factory=list)
     search_words: SearchWordsField = None
     internal: InternalFlag = False
+
+
+BRIEF_LINE_FIELDS = ("ask", "avoid", "agree", "follow_up")
+CARD_FIELDS = ("summary", "when")  # a playbook's card on the home page, and its lede
+assert all(name in CallBrief.model_fields for name in BRIEF_LINE_FIELDS)
 
 
 PLACEHOLDER_PATTERN = r"\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]"
@@ -325,9 +412,11 @@ class Playbook(_Strict):
     id: Slug = Field(description="Equals the file name without .yml.")
     order: int = Field(ge=1, description="Position in the navigation.")
     title: Text
-    summary: Text = Field(description="One sentence: what this playbook is for.")
-    when: Text = Field(description="When to open it.")
-    tags: list[Slug] = Field(default_factory=list, description="Topic ids.")
+    summary: CardText = Field(description="One sentence: what this playbook is for (its card and lede); "
+                              "a text, or lines each a text or {text, internal}.")
+    when: CardText = Field(description="When to open it (its card and lede); a text, or lines each a "
+                           "text or {text, internal}.")
+    tags: list[TopicTag] = Field(default_factory=list, description="Topic ids.")
     owner: Text = Field(description="Who keeps this playbook true: a role, not a person.")
     reviewed: Annotated[str, StringConstraints(strict=True), AfterValidator(_iso_date)] = Field(
         description="Date of the last review, YYYY-MM-DD.", examples=["2026-11-20"]

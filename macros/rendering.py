@@ -32,14 +32,17 @@ from .catalog import Catalog, anchors
 from .languages import LANGUAGES
 from .models import (
     PLACEHOLDER_PATTERN,
+    BriefLine,
     Checklist,
     ChecklistKind,
     Item,
+    Lines,
     MessageTemplate,
     Playbook,
     SearchWords,
     Term,
     Text,
+    tag_id,
 )
 from .reviews import review_status, review_statuses
 from .ui import tag_label, ui_strings
@@ -156,7 +159,9 @@ class Renderer:
             ui=self.ui,
             refs=self.refs,
             anchors=anchors,
-            tag_label=lambda tag: tag_label(tag, language),
+            tag_label=lambda tag: tag_label(tag_id(tag), language),
+            tag_id=tag_id,
+            card_text=self.card_text,
             who_label=self.who_label,
             version=content_version,
             lang=language,
@@ -182,8 +187,19 @@ class Renderer:
             self.env.get_template(name)
 
     # -- helpers the templates call ------------------------------------------------
-    def text(self, value: Text | None) -> str:
+    def text(self, value: Text | BriefLine | Lines | None) -> str:
         return "" if value is None else value.get(self.language)
+
+    def card_text(self, value: Text | Lines) -> Markup:
+        """A card's or lede's text as one paragraph's HTML; the staff edition marks its
+        staff-only lines (the public view has none left)."""
+        if isinstance(value, Text):
+            return Markup.escape(value.get(self.language))
+        badge = Markup('<span class="pb-badge pb-badge--internal">{}</span> ').format(self.ui("staff_only"))
+        parts = [Markup('<span class="pb-line--internal" data-pb-internal>{}{}</span>').format(badge, line.get(self.language))
+                 if getattr(line, "internal", False) else Markup.escape(line.get(self.language))
+                 for line in value.root]
+        return Markup(" ").join(parts)
 
     def search_words(self, value: SearchWords | None) -> Markup:
         """What readers type for an entry, for the search index only (macros/search_index.py
@@ -291,7 +307,8 @@ class Renderer:
                            for lang in LANGUAGES})
 
         items = [
-            Item(id=f"read-{p.id}", see_also=[p.id], required=True, detail=p.summary,
+            Item(id=f"read-{p.id}", see_also=[p.id], required=True,
+                 detail=p.summary if isinstance(p.summary, Text) else p.summary.as_text(),
                  text=Text(**{lang: ui_strings()["onboarding_read"].get(lang).format(title=p.title.get(lang))
                               for lang in LANGUAGES}))
             for p in self.catalog.playbooks

@@ -22,8 +22,10 @@ from .models import (
     Playbook,
     Section,
     Stage,
+    TagRef,
     Term,
     Text,
+    tag_id,
 )
 
 # Letters in alphabetical order where code points are not (і, ї, є, ґ, ё).
@@ -288,16 +290,28 @@ class Topic:
     tag: str
     playbooks: list[Playbook] = field(default_factory=list)
     sections: list[Use] = field(default_factory=list)
+    internal: bool = False
 
 
 def topics(catalog: Catalog) -> list[Topic]:
+    """Each tag with its uses; a topic that only staff-only uses carry (marked so, or in a
+    staff-only section or playbook) is `internal`: the public view has no such topic."""
     found: dict[str, Topic] = {}
+    public: set[str] = set()
+
+    def staff(tag: str | TagRef, *within: Playbook | Section) -> bool:
+        return (isinstance(tag, TagRef) and tag.internal) or any(entry.internal for entry in within)
+
     for playbook in catalog.playbooks:
         for tag in playbook.tags:
-            found.setdefault(tag, Topic(tag)).playbooks.append(playbook)
+            found.setdefault(tag_id(tag), Topic(tag_id(tag))).playbooks.append(playbook)
+            public |= set() if staff(tag, playbook) else {tag_id(tag)}
         for section in playbook.sections:
             for tag in section.tags:
-                found.setdefault(tag, Topic(tag)).sections.append(Use(playbook, section))
+                found.setdefault(tag_id(tag), Topic(tag_id(tag))).sections.append(Use(playbook, section))
+                public |= set() if staff(tag, playbook, section) else {tag_id(tag)}
+    for topic in found.values():
+        topic.internal = topic.tag not in public
     return list(found.values())
 
 

@@ -79,6 +79,45 @@ EXPECTED = {
         ("playbooks/mini.yml:18: sections[0] (id='first').points[0] (id='one').see_also[1]: public text links to "
         "staff-only 'mini#judgement': mark this entry `internal: true` or link to public content"),
     ],
+    # a brief line is a text, or {text, internal}: each form reports its own mistakes
+    "brief-line-errors.yml": [
+        "playbooks/mini.yml:26: call_briefs[0] (id='call').ask[0].en: field required",
+        ("playbooks/mini.yml:28: call_briefs[0] (id='call').ask[1].internal: Input should be a valid boolean, "
+        "unable to interpret input, got str 'maybe'"),
+        ("playbooks/mini.yml:31: call_briefs[0] (id='call').avoid[0].interal: unknown key 'interal'; "
+        "did you mean 'internal'?"),
+        ("playbooks/mini.yml:33: call_briefs[0] (id='call').agree[0].internal: unknown key 'internal' in a text; "
+        "to mark a brief line staff-only write it as `{text: {ru: …, uk: …, en: …}, internal: true}`"),
+    ],
+    # the public brief would have nothing to agree on
+    "brief-lines-all-internal.yml": [
+        ("playbooks/mini.yml:29: call_briefs[0] (id='quiet').agree: every line is internal: keep a public line "
+        "or mark the brief `internal: true`"),
+    ],
+    # the public card and lede would have no text
+    "card-lines-all-internal.yml": [
+        ("playbooks/mini.yml:6: when: every line is internal: the public card and lede would have no text; "
+         "keep a public line"),
+    ],
+    # Staff judgement said in public: a card line and a brief line name the staff-only section
+    # by its title, a public point retells a staff-only one in other words (most of its rare
+    # words), and a topic staff-only on the page is public on a section.
+    "public-restates-staff.yml": [
+        *(f"playbooks/mini.yml:8: when[1].{lang}: public text names the staff-only 'mini#judgement' (“{title}”): "
+          "say it for the public reader or mark this entry `internal: true`"
+          for lang, title in [("en", "whether to hold on to the client"), ("ru", "стоит ли держаться за клиента"),
+                              ("uk", "чи варто триматися за клієнта")]),
+        ("playbooks/mini.yml:17: sections[0] (id='first').tags[0]: topic 'trust' is staff-only at "
+         "playbooks/mini.yml:9: write this use as `{tag: trust, internal: true}` too, or make the topic public there"),
+        *(f"playbooks/mini.yml:{line}: sections[0] (id='first').points[1] (id='retold').text.{lang}: public text "
+          f"restates the staff-only text at playbooks/mini.yml:{line + 10} ({count} of its rare words): "
+          "say it for the public reader or mark this entry `internal: true`"
+          for line, lang, count in [(24, "ru", 9), (25, "uk", 9), (26, "en", 10)]),
+        *(f"playbooks/mini.yml:49: call_briefs[0] (id='call').follow_up[0].{lang}: public text names the staff-only "
+          f"'mini#judgement' (“{title}”): say it for the public reader or mark this entry `internal: true`"
+          for lang, title in [("en", "whether to hold on to the client"), ("ru", "стоит ли держаться за клиента"),
+                              ("uk", "чи варто триматися за клієнта")]),
+    ],
     "empty-checklist.yml": ["checklists/mini-list.yml:6: items: must have at least one entry"],
     "jinja-in-text.yml": [
         ("checklists/mini-list.yml:8: items[0] (id='nda').text.ru: markup is not allowed in text "

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from macros import tools
 from macros.catalog import load_catalog
 from macros.cli import main as cli_main
 from macros.editions import Edition, edition_view, public_view
 from macros.errors import ContentErrors
 from macros.export import export_document
+from macros.models import tag_id
 from macros.reviews import overdue_reviews, review_status
 
 MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "minimal"
@@ -124,7 +126,11 @@ def test_a_public_health_check_may_not_point_into_staff_only_sections(tmp_path: 
     with pytest.raises(ContentErrors) as caught:
         load_catalog(root)
     errors = [str(e) for e in caught.value.errors]
-    assert all(e.startswith("checklists/client-health-check.yml:") and "links to staff-only" in e for e in errors)
+    # The public section would also show its staff-only topic, and the health check name a
+    # staff-only section in its words: refused too, each as file:line.
+    links = [e for e in errors if "links to staff-only" in e]
+    assert links and all(e.startswith("checklists/client-health-check.yml:") for e in links)
+    assert all(e.startswith("checklists/client-health-check.yml:") or "is staff-only at" in e for e in errors), errors
     assert any("items[0] (id='replies-slower').indicates[2]: public text links to staff-only "
                "'crisis-steps#escalation-route'" in e for e in errors), errors
 
@@ -146,3 +152,67 @@ def test_public_view_leaves_out_the_staff_tools() -> None:
     assert {"escalation", "non-margin-client"} <= staff_terms
     assert not staff_terms & {t.id for t in crisis.terms}
     assert edition_view(catalog, Edition.internal) is catalog
+
+
+BRIEF = """call_briefs:
+  - id: call
+    stage: weekly
+    title: {ru: "Звонок", uk: "Дзвінок", en: "Call"}
+    goal: {ru: "Цель", uk: "Мета", en: "Goal"}
+    ask:
+      - {ru: "Открытый вопрос", uk: "Відкрите питання", en: "Open question"}
+      - text: {ru: "Вопрос для своих", uk: "Питання для своїх", en: "Staff question"}
+        internal: true
+      - text: {ru: "Помеченный открытый", uk: "Позначене відкрите", en: "Marked open"}
+        internal: false
+    avoid:
+      - {ru: "Не то", uk: "Не те", en: "Not that"}
+    agree:
+      - {ru: "Итог", uk: "Підсумок", en: "Outcome"}
+    follow_up:
+      - {ru: "Письмо", uk: "Лист", en: "Letter"}
+"""
+
+
+def test_a_brief_line_may_be_staff_only(tmp_path: Path) -> None:
+    """A line is a text as before or {text, internal}: the staff edition keeps every line,
+    the public view drops the internal ones and leaves the rest of the brief as it was."""
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    playbook = root / "playbooks" / "mini.yml"
+    playbook.write_text(playbook.read_text("utf-8") + BRIEF, "utf-8")
+    catalog = load_catalog(root)
+    brief = catalog.playbook("mini").call_briefs[0]
+    assert [line.get("en") for line in brief.ask] == ["Open question", "Staff question", "Marked open"]
+    assert [type(line).__name__ for line in brief.ask] == ["Text", "BriefLine", "BriefLine"]
+    public = public_view(catalog).playbook("mini").call_briefs[0]
+    assert [line.get("en") for line in public.ask] == ["Open question", "Marked open"]
+    assert public.avoid is brief.avoid and public.goal is brief.goal
+    exported = str(export_document(public_view(catalog)))
+    assert "Open question" in exported and "Staff question" not in exported
+
+
+def test_card_lines_and_topics_may_be_staff_only(tmp_path: Path) -> None:
+    """A card text (`summary`, `when`) may be lines, a topic may be `{tag, internal}`: the
+    staff edition keeps them all, the public view drops the staff-only line and topic."""
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    playbook = root / "playbooks" / "mini.yml"
+    text = playbook.read_text("utf-8")
+    when = next(line for line in text.splitlines() if line.startswith("when:"))
+    text = text.replace(when, """when:
+  - {ru: "Всегда", uk: "Завжди", en: "Always"}
+  - text: {ru: "И перед решением руководства", uk: "І перед рішенням керівництва", en: "And before leadership decides"}
+    internal: true""").replace("tags: [trust]", "tags: [trust, {tag: escalation, internal: true}]")
+    playbook.write_text(text, "utf-8")
+    catalog = load_catalog(root)
+    staff = catalog.playbook("mini")
+    assert staff.when.get("en") == "Always And before leadership decides"
+    assert [tag_id(tag) for tag in staff.tags] == ["trust", "escalation"]
+    assert [(t.tag, t.internal) for t in tools.topics(catalog)] == [("trust", False), ("escalation", True)]
+    public = public_view(catalog).playbook("mini")
+    assert public.when.get("en") == "Always"
+    assert public.tags == ["trust"] and [t.tag for t in tools.topics(public_view(catalog))] == ["trust"]
+    assert public.sections is staff.sections
+    exported = str(export_document(public_view(catalog)))
+    assert "Always" in exported and "leadership" not in exported and "escalation" not in exported

@@ -11,13 +11,14 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
+from macros import tools
 from macros.catalog import Catalog
 from macros.editions import public_view
 from macros.languages import LANGUAGES
-from macros.models import Term, Text
+from macros.models import BriefLine, Lines, Term, Text
 from macros.ui import ui_strings
 
-from .test_built_site import EDITIONS
+from .test_built_site import EDITIONS, edition_root, pages_of
 
 
 def _internal_parts(model: Any, inherited: bool = False) -> tuple[list[Text], list[str]]:
@@ -114,6 +115,65 @@ def test_public_build_holds_no_internal_text_or_id(built_site, internal) -> None
             continue  # the schemas name the format's words (kind `health-check`), not content
         leaks += [f"{path.name}: id {i}" for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
     assert not leaks, "\n".join(leaks[:20])
+
+
+def _staff_lines(model: Any) -> list[Text]:
+    """The staff-only lines of the briefs and the cards (a playbook's summary and when)."""
+    if isinstance(model, list):
+        return [t for entry in model for t in _staff_lines(entry)]
+    if isinstance(model, BriefLine):
+        return [model.text] if model.internal else []
+    if isinstance(model, Lines):
+        return _staff_lines(model.root)
+    if not isinstance(model, BaseModel) or isinstance(model, Text):
+        return []
+    return [t for name in type(model).model_fields for t in _staff_lines(getattr(model, name))]
+
+
+def _page_text(page: Path) -> str:
+    """A page as its reader reads it: without markup, so a glossary link inside a sentence
+    cannot hide the sentence."""
+    return _normal(html.unescape(re.sub(r"<[^>]*>", "", page.read_text("utf-8"))))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_staff_only_text_on_a_public_page_of_any_language(built_site, catalog: Catalog,  # type: ignore[no-untyped-def]
+                                                             language: str) -> None:
+    """Down to the item: the text of every staff-only point, item, section, story, callout,
+    brief line and card line, and every staff note, in this language, is on none of this
+    language's public pages, read as text (what public content says as well proves nothing)."""
+    texts, _ = _internal_parts([*catalog.playbooks, *catalog.checklists.values()])
+    lines = _staff_lines(catalog.playbooks)
+    assert lines, "the handbook has staff-only brief or card lines"
+    assert all(line in texts for line in lines), "the staff-only lines are among the texts looked for"
+    public = public_view(catalog)
+    said = " ".join(_normal(t.get(language)) for t in [
+        *_public_texts([*public.playbooks, *public.checklists.values()]), *ui_strings().values()])
+    wanted = {_normal(p) for t in texts for p in re.split(r"\n\s*\n", t.get(language)) if p.strip()}
+    wanted = {p for p in wanted if p not in said}
+    root = edition_root(built_site.path, language)
+    leaks = []
+    for name in sorted(pages_of(built_site.path, language)):
+        text = _page_text(root / name)
+        leaks += [f"{language}/{name}: {p[:60]}" for p in wanted if p in text]
+    assert not leaks, "\n".join(leaks[:20])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_staff_only_topics_are_on_no_public_page(built_site, built_internal_site: Path,  # type: ignore[no-untyped-def]
+                                                 catalog: Catalog, language: str) -> None:
+    """A topic marked staff-only wherever it is used is in no public page's tag list and not in
+    the public topic index; the staff edition lists it."""
+    staff_topics = {topic.tag for topic in tools.topics(catalog) if topic.internal}
+    assert staff_topics, "the handbook has a staff-only topic"
+    marks = [f'data-pb-{kind}="{tag}"' for tag in staff_topics for kind in ("tag", "topic")]
+    marks += [f'id="topic-{tag}"' for tag in staff_topics]
+    root = edition_root(built_site.path, language)
+    leaks = [f"{name}: {mark}" for name in sorted(pages_of(built_site.path, language))
+             for mark in marks if mark in (root / name).read_text("utf-8")]
+    assert not leaks, leaks
+    index = (edition_root(built_internal_site, language) / "tools" / "topics" / "index.html").read_text("utf-8")
+    assert all(f'data-pb-topic="{tag}"' in index for tag in staff_topics)
 
 
 def test_public_build_has_no_staff_pages_or_edit_links(built_site) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from macros.catalog import Catalog
 from macros.editions import public_view
 from macros.languages import LANGUAGES
-from macros.models import BriefStage, ChecklistKind, Stage
+from macros.models import BriefStage, ChecklistKind, Stage, tag_id
 from macros.rendering import HEALTH_PAGE
 from macros.tools import HEALTH_RULES, Library, glossary, health_situations, health_weights
 from macros.ui import ui_strings
@@ -126,7 +126,8 @@ def test_glossary_lists_terms_in_order_and_pages_link_to_them(built_site, public
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_topics_index_every_tag_in_use(built_site, public: Catalog, language: str) -> None:  # type: ignore[no-untyped-def]
     html = page(built_site.path, language, "tools/topics")
-    used = {t for p in public.playbooks for t in p.tags} | {t for p in public.playbooks for s in p.sections for t in s.tags}
+    used = ({tag_id(t) for p in public.playbooks for t in p.tags}
+            | {tag_id(t) for p in public.playbooks for s in p.sections for t in s.tags})
     assert {s["data-pb-topic"] for s in html.select("[data-pb-topic]")} == used
 
 
