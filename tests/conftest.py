@@ -21,9 +21,6 @@ from macros.catalog import Catalog, load_catalog
 from macros.editions import Edition
 from macros.engine.build import build_site
 
-# The staff edition's browser fixtures live in a module of their own.
-pytest_plugins = ["tests.staff_browser"]
-
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 # Every built-site and browser test runs against the output of each engine (macros.builds.ENGINES).
@@ -166,6 +163,37 @@ def page(context):  # type: ignore[no-untyped-def]
     p = context.new_page()
     p.on("pageerror", lambda exc: errors.append(str(exc)))
     yield p
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+# The staff edition, whose tools (the client health check, the onboarding route) the public
+# edition does not have.
+@pytest.fixture(scope="session")
+def staff_server(built_internal_site: Path) -> Iterator[str]:
+    with serve(built_internal_site) as url:
+        yield url
+
+
+@pytest.fixture
+def staff_page(browser: Any, staff_server: str) -> Iterator[Any]:
+    """A staff-edition page that may reach the staff server only and must raise no JS error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    offsite: list[str] = []
+
+    def guard(route: Any, request: Any) -> None:
+        if request.url.startswith((staff_server, "data:", "blob:")):
+            route.continue_()
+        else:
+            offsite.append(request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not offsite, f"page tried third-party hosts: {offsite}"
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
