@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
 
 from macros.builds import ENGINES
 from macros.catalog import Catalog, load_catalog
@@ -87,7 +88,7 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that leaves a page cancels the fetches still running (Zensical's search
         # index among them): a closed connection is no server error.
         import sys
@@ -116,7 +117,7 @@ def site_server(built_site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
     from playwright.sync_api import sync_playwright
@@ -139,11 +140,11 @@ class Offsite:
 
 
 @pytest.fixture
-def context(browser, site_server: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def context(browser: Browser, site_server: str) -> Iterator[BrowserContext]:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     offsite = Offsite([])
 
-    def guard(route, request):  # type: ignore[no-untyped-def]
+    def guard(route: Route, request: Request) -> None:
         if request.url.startswith(site_server) or request.url.startswith(("data:", "blob:")):
             route.continue_()
         else:
@@ -151,14 +152,13 @@ def context(browser, site_server: str) -> Iterator[object]:  # type: ignore[no-u
             route.abort()
 
     ctx.route("**/*", guard)
-    ctx.offsite = offsite  # type: ignore[attr-defined]
     yield ctx
     ctx.close()
     assert not offsite.requests, f"page tried third-party hosts: {offsite.requests}"
 
 
 @pytest.fixture
-def page(context):  # type: ignore[no-untyped-def]
+def page(context: BrowserContext) -> Iterator[Page]:
     errors: list[str] = []
     p = context.new_page()
     p.on("pageerror", lambda exc: errors.append(str(exc)))

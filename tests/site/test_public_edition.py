@@ -16,6 +16,7 @@ from macros.editions import public_view
 from macros.languages import LANGUAGES
 from macros.models import Term, Text
 from macros.ui import ui_strings
+from tests.conftest import BuiltSite
 
 from .test_built_site import EDITIONS
 
@@ -105,7 +106,7 @@ def internal(catalog: Catalog) -> tuple[list[str], list[str]]:
     return paragraphs, ids
 
 
-def test_public_build_holds_no_internal_text_or_id(built_site, internal) -> None:  # type: ignore[no-untyped-def]
+def test_public_build_holds_no_internal_text_or_id(built_site: BuiltSite, internal: tuple[list[str], list[str]]) -> None:
     paragraphs, ids = internal
     leaks = []
     for path, text in readable_files(built_site.path).items():
@@ -116,7 +117,7 @@ def test_public_build_holds_no_internal_text_or_id(built_site, internal) -> None
     assert not leaks, "\n".join(leaks[:20])
 
 
-def test_public_build_has_no_staff_pages_or_edit_links(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_public_build_has_no_staff_pages_or_edit_links(built_site: BuiltSite) -> None:
     for prefix in EDITIONS.values():
         assert not (built_site.path / prefix / "staff").exists()
         sitemap = (built_site.path / prefix / "sitemap.xml").read_text(encoding="utf-8")
@@ -126,7 +127,7 @@ def test_public_build_has_no_staff_pages_or_edit_links(built_site) -> None:  # t
         assert "data-pb-edition" not in text and 'rel="edit"' not in text, page
 
 
-def test_staff_build_holds_every_internal_text(built_internal_site: Path, internal) -> None:  # type: ignore[no-untyped-def]
+def test_staff_build_holds_every_internal_text(built_internal_site: Path, internal: tuple[list[str], list[str]]) -> None:
     paragraphs, _ = internal
     # As read on the page: a glossary link inside a sentence must not hide the sentence.
     everything = " ".join(_normal(html.unescape(re.sub(r"<[^>]*>", "", page.read_text("utf-8"))))
@@ -148,7 +149,7 @@ def test_staff_build_marks_internal_content_and_edits_the_yaml(built_internal_si
     assert "data-pb-reviews" in reviews.read_text("utf-8")
 
 
-def test_export_is_versioned_and_public(built_site, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+def test_export_is_versioned_and_public(built_site: BuiltSite, catalog: Catalog) -> None:
     data = json.loads((built_site.path / "export" / "handbook.v1.json").read_text("utf-8"))
     assert (data["format"], data["version"], data["languages"]) == ("agency-handbook", 1, list(LANGUAGES))
     assert [p["id"] for p in data["playbooks"]] == [p.id for p in catalog.playbooks]
@@ -156,7 +157,7 @@ def test_export_is_versioned_and_public(built_site, catalog: Catalog) -> None:  
     assert schema["title"] == "HandbookExport" and "playbooks" in schema["properties"]
 
 
-def test_every_edition_has_its_own_404(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_every_edition_has_its_own_404(built_site: BuiltSite) -> None:
     for language, prefix in EDITIONS.items():
         page = (built_site.path / prefix / "404.html").read_text("utf-8")
         assert f'<html lang="{language}"' in page
