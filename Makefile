@@ -21,14 +21,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-# axe-core and linkinator for the accessibility and link tests, exactly as package-lock.json pins them.
+# axe-core and linkinator for the accessibility and link tests, and ESLint, exactly as package-lock.json pins them.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "node and npm are needed: apt-get install nodejs npm" >&2; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-node-packages: $(NODE_STAMP) ## the npm test tools (axe-core, linkinator) from package-lock.json
+node-packages: $(NODE_STAMP) ## the npm test tools (axe-core, linkinator, ESLint) from package-lock.json
 
 SYSTEM_PACKAGES := chromium poppler-utils nginx-light
 system-packages: ## Debian's Chromium, pdftoppm and nginx for the tests (never a downloaded browser)
@@ -43,8 +43,16 @@ check: $(STAMP) ## validate playbooks/ and checklists/ (file:line: where: what)
 check-reviews: $(STAMP) ## like check, and fail when a playbook review is overdue
 	@$(PY) -m macros check --strict-reviews
 
-lint: $(STAMP) ## ruff on macros/ and tests/ (zero findings)
-	@$(PY) -m ruff check --quiet macros tests
+# The linters, each run once: ruff and mypy (strict, the pydantic plugin; its cache in .mypy_cache)
+# on macros/ and tests/ as pyproject.toml configures them, ESLint on the site's scripts as
+# eslint.config.js does. Any finding fails.
+RUFF := $(PY) -m ruff check --quiet macros tests
+MYPY := $(PY) -m mypy macros tests
+ESLINT := node node_modules/eslint/bin/eslint.js --max-warnings 0 docs/assets/javascripts eslint.config.js
+lint: $(STAMP) $(NODE_STAMP) ## ruff and mypy on macros/ and tests/, ESLint on docs/assets/javascripts/ (zero findings)
+	@$(RUFF)
+	@$(MYPY)
+	@$(ESLINT)
 
 schema: $(STAMP) ## regenerate schemas/ from the models
 	$(PY) -m macros schema
@@ -63,7 +71,9 @@ build-internal: check ## the staff edition, every language, into site-internal/ 
 test: $(STAMP) $(NODE_STAMP) system-packages ## everything CI runs
 	$(PY) -m macros check
 	$(PY) -m macros schema --check
-	$(PY) -m ruff check macros tests
+	$(RUFF)
+	$(MYPY)
+	$(ESLINT)
 	$(PY) -m pytest
 
 bench: $(STAMP) system-packages ## benchmarks, printing ratios

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-import rcssmin
-import rjsmin
+import rcssmin  # type: ignore[import-untyped]  # ships neither stubs nor py.typed
+import rjsmin  # type: ignore[import-untyped]  # ships neither stubs nor py.typed
 
 
 class Role(Enum):
@@ -164,8 +164,8 @@ _ATTRIBUTE_END = frozenset({"=", ">", "/", " ", "\t", "\n", "\r", "\f"})
 
 def minify(text: str, suffix: str) -> str:
     if suffix == ".css":
-        return rcssmin.cssmin(text)
-    return rjsmin.jsmin(text)
+        return str(rcssmin.cssmin(text))
+    return str(rjsmin.jsmin(text))
 
 
 def _content(spec: BundleSpec, assets: Path, language: str | None) -> str:

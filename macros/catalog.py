@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pydantic
 import pydantic_core
@@ -43,6 +43,7 @@ PLAYBOOK_DIR = "playbooks"
 CHECKLIST_DIR = "checklists"
 
 M = TypeVar("M", bound=BaseModel)
+Document = TypeVar("Document", Playbook, Checklist)  # a content folder's model
 
 
 @dataclass(frozen=True)
@@ -197,9 +198,9 @@ def load_file(path: Path, model: type[M]) -> M:
 
 
 def _load_dir(
-    root: Path, folder: str, model: type[M], catalog: Catalog, errors: list[ContentError]
-) -> list[M]:
-    loaded: list[M] = []
+    root: Path, folder: str, model: type[Document], catalog: Catalog, errors: list[ContentError]
+) -> list[Document]:
+    loaded: list[Document] = []
     directory = root / folder
     if not directory.is_dir():
         errors.append(ContentError(Path(folder), None, "folder", "missing content folder"))
@@ -318,7 +319,7 @@ def _parse(
     cached = _PARSED.get(key)
     if cached is not None and cached[0] == digest:
         errors.extend(cached[2])
-        return cached[1]  # type: ignore[no-any-return]
+        return cast("tuple[M, Source] | None", cached[1])  # stored by this function for this model
     found: list[ContentError] = []
     result = _parse_bytes(raw, digest, rel, model, found)
     _PARSED[key] = (digest, result, found)
@@ -490,15 +491,15 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
             where = f"sections[{s_index}] (id={section.id!r})"
             if section.checklist is not None:
                 shown_in.setdefault(section.checklist, []).append(playbook.id)
-                checklist = catalog.checklists.get(section.checklist)
-                if checklist is None and section.checklist in catalog.broken:
+                shown = catalog.checklists.get(section.checklist)
+                if shown is None and section.checklist in catalog.broken:
                     pass
-                elif checklist is None:
+                elif shown is None:
                     error(playbook.id, ("sections", s_index, "checklist"), f"{where}.checklist",
                           f"no checklist {section.checklist!r} in {CHECKLIST_DIR}/")
-                elif checklist.playbook != playbook.id:
+                elif shown.playbook != playbook.id:
                     error(playbook.id, ("sections", s_index, "checklist"), f"{where}.checklist",
-                          f"checklist {checklist.id!r} belongs to playbook {checklist.playbook!r}")
+                          f"checklist {shown.id!r} belongs to playbook {shown.playbook!r}")
         for path, ref in _refs(playbook):
             if dangling(ref):
                 error(playbook.id, path, _where(path, _dump(catalog, playbook.id)),
@@ -682,9 +683,9 @@ def _staff_restated(catalog: Catalog) -> list[ContentError]:
     public_owners = {p.id for p in view.playbooks} | set(view.checklists)
     # Entries, each with its texts: (owner, entry path, staff-only) -> [(path, text)].
     entries: dict[tuple[str, Path_, bool], list[tuple[Path_, Text]]] = {}
-    for owner in owners:
-        for path, text, staff in _texts(owner):
-            key = (owner.id, _unit(path), staff or owner.id not in public_owners)
+    for model in owners:
+        for path, text, staff in _texts(model):
+            key = (model.id, _unit(path), staff or model.id not in public_owners)
             entries.setdefault(key, []).append((path, text))
     units = list(entries.items())
     # A health check's observation (an entry with `indicates`) describes public situations in
@@ -789,7 +790,7 @@ def _tool_checks(catalog: Catalog) -> list[ContentError]:
         data = _dump(catalog, playbook.id)
         for kind in ("call_briefs", "templates", "terms"):
             for index, entry in enumerate(getattr(playbook, kind)):
-                path = (kind, index)
+                path: Path_ = (kind, index)
                 first = seen.setdefault((kind, entry.id), playbook.id)
                 if first != playbook.id:
                     error(playbook.id, path + ("id",), _where(path, data),

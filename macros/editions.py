@@ -96,7 +96,7 @@ def _rewrite(model: Any, drop: Callable[[Any], bool], field: Callable[[str, Any]
 
 
 def _without_self_checks(playbook: Any) -> Any:
-    update = {name: [] for name in STAFF_ONLY_FIELDS if getattr(playbook, name)}
+    update: dict[str, list[Any]] = {name: [] for name in STAFF_ONLY_FIELDS if getattr(playbook, name)}
     return playbook.model_copy(update=update) if update else playbook
 
 

@@ -43,7 +43,7 @@ def settings_from_extra(extra: dict[str, Any]) -> Settings:
     unknown = [lang for lang in languages if lang not in LANGUAGES]
     if unknown or not languages:
         raise ValueError(f"extra.handbook.languages must be a list from {LANGUAGES}, got {languages}")
-    if default not in languages:
+    if not isinstance(default, str) or default not in languages:
         raise ValueError(f"extra.handbook.default_language {default!r} is not in {languages}")
     return Settings(default, languages)
 

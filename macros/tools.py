@@ -16,12 +16,14 @@ from .catalog import Catalog
 from .models import (
     BriefStage,
     CallBrief,
+    Callout,
     Checklist,
     Item,
     MessageTemplate,
     Playbook,
     Section,
     Stage,
+    Story,
     TagRef,
     Term,
     Text,
@@ -256,7 +258,9 @@ class TermFinder:
                 for term in self.forms.get(lowered[start:start + length], ()):
                     if term.id not in seen:
                         seen.add(term.id)
-                        end = _WORD_TAIL.match(text, start + length).end()  # type: ignore[union-attr]
+                        tail = _WORD_TAIL.match(text, start + length)
+                        assert tail is not None, "the tail pattern matches the empty string too"
+                        end = tail.end()
                         found.append((start, end, term))
         return found
 
@@ -266,7 +270,8 @@ def section_texts(section: Section, language: str) -> Iterator[str]:
     texts: list[Text | None] = [section.lead]
     for point in section.points:
         texts += [point.text, point.detail, *point.subpoints]
-    for block in [*section.callouts, *section.stories]:
+    blocks: list[Callout | Story] = [*section.callouts, *section.stories]
+    for block in blocks:
         texts.append(block.text)
     yield from (t.get(language) for t in texts if t is not None)
 

@@ -33,9 +33,11 @@ assert None not in _RESOLVERS and not yaml.SafeLoader.yaml_path_resolvers, "reso
 
 # libyaml's parser reads a file 15x faster than the pure-Python one; errors are then
 # re-read by the pure-Python parser, whose messages are clearer ("found character '\t'").
-_FastLoader: type[yaml.SafeLoader]
+# The two parsers, one interface: libyaml's (a CParser) and the pure-Python one.
+_Loader = yaml.CSafeLoader | yaml.SafeLoader
+_FastLoader: type[_Loader]
 if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+    class _LibyamlLoader(yaml.CSafeLoader):
         """The same rules as _StrictSafeLoader, on libyaml's parser.
 
         libyaml calls back into Python for every node; these callbacks do what PyYAML's
@@ -54,11 +56,12 @@ if getattr(yaml, "__with_libyaml__", False):
                 if implicit[0]:  # a plain scalar: `true`, `12`, `~`... by its first character
                     for tag, regexp in _RESOLVERS.get(value[:1], ()):
                         if regexp.match(value):
-                            return tag
+                            return str(tag)
                 return _STR
             return _SEQUENCE if kind is yaml.SequenceNode else _MAPPING
 
-    _FastLoader.yaml_implicit_resolvers = _RESOLVERS
+    _LibyamlLoader.yaml_implicit_resolvers = _RESOLVERS
+    _FastLoader = _LibyamlLoader
 else:  # pragma: no cover - PyYAML wheels ship libyaml
     _FastLoader = _StrictSafeLoader
 
@@ -97,7 +100,7 @@ def load_yaml(text: str) -> YamlDocument:
         raise fast_error from None
 
 
-def _load(loader_class: type[yaml.SafeLoader], text: str) -> YamlDocument:
+def _load(loader_class: type[_Loader], text: str) -> YamlDocument:
     try:
         loader = loader_class(text)
     except yaml.reader.ReaderError as exc:  # the pure-Python reader checks every character first
@@ -175,7 +178,7 @@ def _refuse(node: yaml.Node, message: str) -> yaml.MarkedYAMLError:
     return yaml.MarkedYAMLError(problem=message, problem_mark=node.start_mark)
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, positions: dict[Path_, int],
+def _build(loader: _Loader, node: yaml.Node, path: Path_, positions: dict[Path_, int],
            seen: set[int]) -> Any:
     if isinstance(node, yaml.ScalarNode):
         positions.setdefault(path, node.start_mark.line + 1)
@@ -211,7 +214,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, positions: dic
     return result
 
 
-def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+def _scalar(loader: _Loader, node: yaml.ScalarNode) -> Any:
     if node.tag == _STR:  # most of any file: the text itself, without the constructor's bookkeeping
         return node.value
     try:

@@ -15,14 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
 
 from macros.builds import ENGINES
 from macros.catalog import Catalog, load_catalog
 from macros.editions import Edition
 from macros.engine.build import build_site
-
-# The staff edition's browser fixtures live in a module of their own.
-pytest_plugins = ["tests.staff_browser"]
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -90,7 +88,7 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+    def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that leaves a page cancels the fetches still running (Zensical's search
         # index among them): a closed connection is no server error.
         import sys
@@ -119,7 +117,7 @@ def site_server(built_site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
     from playwright.sync_api import sync_playwright
@@ -142,11 +140,11 @@ class Offsite:
 
 
 @pytest.fixture
-def context(browser, site_server: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def context(browser: Browser, site_server: str) -> Iterator[BrowserContext]:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     offsite = Offsite([])
 
-    def guard(route, request):  # type: ignore[no-untyped-def]
+    def guard(route: Route, request: Request) -> None:
         if request.url.startswith(site_server) or request.url.startswith(("data:", "blob:")):
             route.continue_()
         else:
@@ -154,18 +152,48 @@ def context(browser, site_server: str) -> Iterator[object]:  # type: ignore[no-u
             route.abort()
 
     ctx.route("**/*", guard)
-    ctx.offsite = offsite  # type: ignore[attr-defined]
     yield ctx
     ctx.close()
     assert not offsite.requests, f"page tried third-party hosts: {offsite.requests}"
 
 
 @pytest.fixture
-def page(context):  # type: ignore[no-untyped-def]
+def page(context: BrowserContext) -> Iterator[Page]:
     errors: list[str] = []
     p = context.new_page()
     p.on("pageerror", lambda exc: errors.append(str(exc)))
     yield p
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+# The staff edition, whose tools (the client health check, the onboarding route) the public
+# edition does not have.
+@pytest.fixture(scope="session")
+def staff_server(built_internal_site: Path) -> Iterator[str]:
+    with serve(built_internal_site) as url:
+        yield url
+
+
+@pytest.fixture
+def staff_page(browser: Any, staff_server: str) -> Iterator[Any]:
+    """A staff-edition page that may reach the staff server only and must raise no JS error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    offsite: list[str] = []
+
+    def guard(route: Any, request: Any) -> None:
+        if request.url.startswith((staff_server, "data:", "blob:")):
+            route.continue_()
+        else:
+            offsite.append(request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not offsite, f"page tried third-party hosts: {offsite}"
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 

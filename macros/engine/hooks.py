@@ -57,7 +57,7 @@ def plan() -> EditionPlan:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bundles, _plan
     try:
-        settings = settings_from_extra(config.extra)
+        settings = settings_from_extra(dict(config.extra))
         ui_strings()
         _plan = plan_from_environment(Path(config.config_file_path).parent, settings)
         _bundles = build_bundles(Path(config.docs_dir) / "assets", _plan.language)
@@ -132,7 +132,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         for script in scripts
     ]
     if page.edit_url:
-        page.edit_url = edit_url(config.repo_url, config.edit_uri, Path(config.docs_dir).name,
+        page.edit_url = edit_url(config.repo_url or "", config.edit_uri or "", Path(config.docs_dir).name,
                                  page.file.src_uri, Path(page.file.abs_src_path).relative_to(config.docs_dir).as_posix())
     return context
 

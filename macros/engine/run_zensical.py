@@ -74,6 +74,12 @@ _HEAD_END = re.compile(r"</head>", re.IGNORECASE)
 _BODY_END = re.compile(r"</body>(?![\s\S]*</body>)", re.IGNORECASE)
 
 
+def _insert_before(pattern: re.Pattern[str], html: str, text: str) -> str:
+    """`text` put just before the first match of `pattern` (the page unchanged without one)."""
+    match = pattern.search(html)
+    return html if match is None else html[:match.start()] + text + html[match.start():]
+
+
 def finish_pages(site: Path, bundles: Bundles) -> None:
     """Each built page with the bundles its HTML uses, linked relative to the page, as the
     `extrahead` and `scripts` blocks of overrides/main.html write them under MkDocs."""
@@ -89,8 +95,8 @@ def finish_pages(site: Path, bundles: Bundles) -> None:
             + "".join(f' data-pb-load-{name}="{relative_url(p, url)}"' for name, p in s.loads)
             + "></script>"
             for s in scripts)
-        html = _HEAD_END.sub(lambda m, links=links: links + m[0], html, count=1)
-        html = _BODY_END.sub(lambda m, tags=tags: tags + m[0], html, count=1)
+        html = _insert_before(_HEAD_END, html, links)
+        html = _insert_before(_BODY_END, html, tags)
         path.write_text(html, "utf-8")
 
 

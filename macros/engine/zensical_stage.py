@@ -41,6 +41,7 @@ class _Tagged:
         elif isinstance(node, yaml.SequenceNode):
             self.value = loader.construct_sequence(node, deep=True)
         else:
+            assert isinstance(node, yaml.ScalarNode)
             self.value = loader.construct_scalar(node)
 
 
@@ -52,6 +53,7 @@ def _env(loader: _ConfigLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
     else:
+        assert isinstance(node, yaml.SequenceNode), "!ENV takes a name or a list of names"
         *names, default = loader.construct_sequence(node, deep=True)
     for name in names:
         if name in os.environ:
@@ -106,7 +108,7 @@ def stage_edition(root: Path, config: dict[str, Any], plan: EditionPlan, bundles
 
 
 def docs_folder(root: Path, config: dict[str, Any]) -> Path:
-    return root / config.get("docs_dir", "docs")
+    return root / str(config.get("docs_dir", "docs"))
 
 
 def edition_bundles(root: Path, config: dict[str, Any], plan: EditionPlan) -> Bundles:
@@ -124,9 +126,9 @@ def _stage_docs(docs: Path, out: Path, plan: EditionPlan, bundles: Bundles) -> N
             continue
         _place(docs / src, out / src)
     for bundle in bundles.published(staff=plan.staff):
-        target = out / bundle.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(bundle.content)
+        written = out / bundle.path
+        written.parent.mkdir(parents=True, exist_ok=True)
+        written.write_bytes(bundle.content)
 
 
 def _place(source: Path, target: Path) -> None:

@@ -69,7 +69,7 @@ def light_page(browser: Any) -> Iterator[Any]:
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     page.add_script_tag(path=str(AXE))
-    return page.evaluate(
+    violations: list[dict[str, Any]] = page.evaluate(
         """async (tags) => {
           const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
           return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
@@ -77,10 +77,12 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
         }""",
         TAGS,
     )
+    return violations
 
 
 def scheme(page: Any) -> str:
-    return page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    name: str = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    return name
 
 
 def open_live(page: Any, url: str) -> None:

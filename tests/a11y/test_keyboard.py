@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -64,12 +65,12 @@ def tab_through(page: Any, limit: int = 900) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_tab_reaches_every_control_with_a_visible_focus(page, site_server: str, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_tab_reaches_every_control_with_a_visible_focus(page: Page, site_server: str, path: str) -> None:
     tab_reaches_every_control(page, site_server + path)
 
 
 @pytest.mark.parametrize("path", STAFF_PAGES)
-def test_tab_reaches_every_staff_tool_control(staff_page, staff_server: str, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_tab_reaches_every_staff_tool_control(staff_page: Page, staff_server: str, path: str) -> None:
     tab_reaches_every_control(staff_page, staff_server + path)
 
 
@@ -89,7 +90,7 @@ def tab_reaches_every_control(page: Any, url: str) -> None:
     assert not no_ring, f"no visible focus indicator: {no_ring}"
 
 
-def test_search_opens_and_answers_from_the_keyboard(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_opens_and_answers_from_the_keyboard(page: Page, site_server: str) -> None:
     page.goto(site_server + "en/")
     page.locator("body").focus()
     page.keyboard.press("/")  # the search shortcut, the same on both engines
@@ -108,7 +109,7 @@ def test_search_opens_and_answers_from_the_keyboard(page, site_server: str) -> N
     assert page.url.startswith(site_server + "en/") and page.url != site_server + "en/"
 
 
-def test_language_switcher_is_reachable_and_opens_by_keyboard(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_language_switcher_is_reachable_and_opens_by_keyboard(page: Page, site_server: str) -> None:
     page.goto(site_server + "uk/playbooks/crisis-steps/")
     page.locator("body").focus()
     for _ in range(40):

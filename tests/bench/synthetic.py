@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from macros import models
 from macros.languages import LANGUAGES
@@ -108,7 +109,7 @@ def make_playbook(n: int, text: _Text, *, items: int = 12) -> tuple[models.Playb
     return playbook, checklist
 
 
-def _dump(model: models.BaseModel, schema: str) -> str:
+def _dump(model: BaseModel, schema: str) -> str:
     data = model.model_dump(mode="json", exclude_defaults=True)
     body = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return f"# yaml-language-server: $schema=../schemas/{schema}.schema.json\n{body}"

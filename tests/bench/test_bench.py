@@ -49,6 +49,7 @@ from bs4 import BeautifulSoup
 from macros.assets import Bundles, build_bundles
 from tests.bench.synthetic import make_project
 from tests.conftest import ROOT, copy_project, free_port, serve
+from tests.html import attr
 
 pytestmark = [pytest.mark.bench, pytest.mark.timeout(1800)]  # a 1000-playbook pair takes minutes
 
@@ -250,8 +251,8 @@ def our_files_of_page(site: Path, html: Path) -> dict[str, int]:
     reader uses it, so it is not counted; Material's own files are not ours."""
     text = html.read_text("utf-8")
     soup = BeautifulSoup(text, "html.parser")
-    urls = [tag.get("href") for tag in soup.select('link[rel="stylesheet"][href]')]
-    urls += [tag.get("src") for tag in soup.select("script[src]")]
+    urls = [attr(tag, "href") for tag in soup.select('link[rel="stylesheet"][href]')]
+    urls += [attr(tag, "src") for tag in soup.select("script[src]")]
     names = {url.split("?")[0].rsplit("/", 1)[-1] for url in urls if url}
     language = next((p for p in ("uk", "en") if html.relative_to(site).parts[0] == p), "ru")
     bundles = bundles_of(language)

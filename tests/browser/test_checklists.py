@@ -10,9 +10,10 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Route, expect
 
 pytestmark = pytest.mark.browser
 
@@ -26,66 +27,76 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 # -- helpers ------------------------------------------------------------------------
 
-def root(page, checklist: str = SHORE):  # type: ignore[no-untyped-def]
+def root(page: Page, checklist: str = SHORE) -> Locator:
     return page.locator(f'[data-pb-checklist="{checklist}"]')
 
 
-def el(page, name: str, checklist: str = SHORE):  # type: ignore[no-untyped-def]
+def el(page: Page, name: str, checklist: str = SHORE) -> Locator:
     return root(page, checklist).locator(f'[data-pb-el="{name}"]')
 
 
-def action(page, name: str, checklist: str = SHORE):  # type: ignore[no-untyped-def]
+def action(page: Page, name: str, checklist: str = SHORE) -> Locator:
     return root(page, checklist).locator(f'[data-pb-action="{name}"]')
 
 
-def box(page, item: str, checklist: str = SHORE):  # type: ignore[no-untyped-def]
+def box(page: Page, item: str, checklist: str = SHORE) -> Locator:
     return page.locator(f"#item-{checklist}--{item}-box")
 
 
-def open_page(page, base: str, path: str = PAGE) -> None:  # type: ignore[no-untyped-def]
+def open_page(page: Page, base: str, path: str = PAGE) -> None:
     page.goto(base + path, wait_until="domcontentloaded")
     page.wait_for_selector(f'[data-pb-checklist="{SHORE}"][data-pb-ready]')
 
 
-def reload(page) -> None:  # type: ignore[no-untyped-def]
+def reload(page: Page) -> None:
     page.reload(wait_until="domcontentloaded")
     page.wait_for_selector("[data-pb-ready]")
 
 
-def item_ids(page, checklist: str = SHORE) -> list[str]:  # type: ignore[no-untyped-def]
-    return root(page, checklist).locator("[data-pb-item]").evaluate_all(
+def item_ids(page: Page, checklist: str = SHORE) -> list[str]:
+    ids: list[str] = root(page, checklist).locator("[data-pb-item]").evaluate_all(
         "els => els.map(e => e.getAttribute('data-pb-item'))")
+    return ids
 
 
-def checked(page, checklist: str = SHORE) -> list[str]:  # type: ignore[no-untyped-def]
-    return root(page, checklist).locator("[data-pb-item]").evaluate_all(
+def checked(page: Page, checklist: str = SHORE) -> list[str]:
+    ids: list[str] = root(page, checklist).locator("[data-pb-item]").evaluate_all(
         "els => els.filter(e => e.querySelector('input').checked).map(e => e.getAttribute('data-pb-item'))")
+    return ids
 
 
-def current_run(page, checklist: str = SHORE) -> str:  # type: ignore[no-untyped-def]
-    return el(page, "runs", checklist).evaluate("s => s.options[s.selectedIndex].text")
+def current_run(page: Page, checklist: str = SHORE) -> str:
+    name: str = el(page, "runs", checklist).evaluate("s => s.options[s.selectedIndex].text")
+    return name
 
 
-def new_run(page, name: str, checklist: str = SHORE) -> None:  # type: ignore[no-untyped-def]
+def new_run(page: Page, name: str, checklist: str = SHORE) -> None:
     action(page, "new", checklist).click()
     el(page, "name", checklist).fill(name)
     el(page, "name", checklist).press("Enter")
     assert current_run(page, checklist) == name
 
 
-def expect_text(locator, text: str) -> None:  # type: ignore[no-untyped-def]
+def text_of(locator: Locator) -> str:
+    """The element's textContent (which Playwright types as missing for a document)."""
+    text = locator.text_content()
+    assert text is not None
+    return text
+
+
+def expect_text(locator: Locator, text: str) -> None:
     """Waits for the text: status lines change after an async file read or clipboard call."""
     expect(locator).to_have_text(text)
 
 
 @contextmanager
-def guarded_context(browser, base: str, **options) -> Iterator[tuple[object, list[str]]]:  # type: ignore[no-untyped-def]
+def guarded_context(browser: Browser, base: str, **options: Any) -> Iterator[tuple[BrowserContext, list[str]]]:
     """A fresh context ("another machine") with the same third-party guard as conftest."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
     offsite: list[str] = []
     errors: list[str] = []
 
-    def guard(route, request):  # type: ignore[no-untyped-def]
+    def guard(route: Route, request: Request) -> None:
         if request.url.startswith(base) or request.url.startswith(("data:", "blob:")):
             route.continue_()
         else:
@@ -103,7 +114,7 @@ def guarded_context(browser, base: str, **options) -> Iterator[tuple[object, lis
 
 # -- ticking and persistence ---------------------------------------------------------
 
-def test_boxes_are_live_and_named(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_boxes_are_live_and_named(page: Page, site_server: str) -> None:
     open_page(page, site_server)
     ids = item_ids(page)
     assert len(ids) == 20
@@ -111,14 +122,14 @@ def test_boxes_are_live_and_named(page, site_server: str) -> None:  # type: igno
     for item in ids:
         assert box(page, item).is_enabled()
         # The accessible name, as the browser computes it, is the item's visible text.
-        text = page.locator(f"#item-{SHORE}--{item}-text").text_content().strip()
+        text = text_of(page.locator(f"#item-{SHORE}--{item}-text")).strip()
         assert text
         expect(box(page, item)).to_have_accessible_name(text)
     assert root(page).locator("[data-pb-tools]").is_visible()
     assert root(page).locator("[data-pb-tools]").get_attribute("hidden") is None
 
 
-def test_tick_survives_reload_and_navigation(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_tick_survives_reload_and_navigation(page: Page, site_server: str) -> None:
     open_page(page, site_server)
     ids = item_ids(page)
     box(page, ids[0]).check()
@@ -140,7 +151,7 @@ def test_tick_survives_reload_and_navigation(page, site_server: str) -> None:  #
     assert stored["v"] == 1 and stored["runs"][0]["done"] == [ids[3]]
 
 
-def test_another_tab_follows_along(page, context, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_another_tab_follows_along(page: Page, context: BrowserContext, site_server: str) -> None:
     open_page(page, site_server)
     other = context.new_page()
     open_page(other, site_server, "en/" + PAGE)
@@ -150,10 +161,10 @@ def test_another_tab_follows_along(page, context, site_server: str) -> None:  # 
     other.close()
 
 
-def test_state_survives_closing_the_browser(browser, site_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_state_survives_closing_the_browser(browser: Browser, site_server: str, tmp_path: Path) -> None:
     profile = tmp_path / "profile"
 
-    def session():  # type: ignore[no-untyped-def]
+    def session() -> BrowserContext:
         ctx = browser.browser_type.launch_persistent_context(
             str(profile), executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         ctx.route("**/*", lambda route, request: route.continue_()
@@ -175,7 +186,7 @@ def test_state_survives_closing_the_browser(browser, site_server: str, tmp_path:
     ctx.close()
 
 
-def test_progress_counts_required_items_apart(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_progress_counts_required_items_apart(page: Page, site_server: str) -> None:
     open_page(page, site_server, "en/" + PAGE)
     ids = item_ids(page, TENDER)
     optional = root(page, TENDER).locator('[data-pb-required="false"]').evaluate_all(
@@ -184,22 +195,22 @@ def test_progress_counts_required_items_apart(page, site_server: str) -> None:  
     required = [i for i in ids if i not in optional]
     total, rtotal = len(ids), len(required)
     count = el(page, "count", TENDER)
-    assert count.text_content() == f"Done 0/{total} · required 0/{rtotal}"
+    assert text_of(count) == f"Done 0/{total} · required 0/{rtotal}"
     box(page, optional[0], TENDER).check()
     box(page, required[0], TENDER).check()
-    assert count.text_content() == f"Done 2/{total} · required 1/{rtotal}"
+    assert text_of(count) == f"Done 2/{total} · required 1/{rtotal}"
     bar = el(page, "bar", TENDER)
     assert bar.evaluate("b => [b.value, b.max]") == [2, total]
     assert bar.evaluate("b => b.tagName") == "PROGRESS"
     for item in required[1:]:
         box(page, item, TENDER).check()
-    assert el(page, "status", TENDER).text_content() == "All required items are done"
+    assert text_of(el(page, "status", TENDER)) == "All required items are done"
     assert el(page, "status", TENDER).get_attribute("aria-live") == "polite"
     # The other checklist on the page is untouched.
-    assert el(page, "count").text_content() == "Done 0/20 · required 0/20"
+    assert text_of(el(page, "count")) == "Done 0/20 · required 0/20"
 
 
-def test_content_edits_keep_the_known_ticks(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_content_edits_keep_the_known_ticks(page: Page, site_server: str) -> None:
     """Stored by an older edition: a removed item is ignored, a new item starts unchecked."""
     open_page(page, site_server)
     ids = item_ids(page)
@@ -209,13 +220,13 @@ def test_content_edits_keep_the_known_ticks(page, site_server: str) -> None:  # 
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY + SHORE, json.dumps(old)])
     reload(page)
     assert checked(page) == [ids[0], ids[2]]
-    assert el(page, "count").text_content() == "Готово 2/20 · обязательные 2/20"
+    assert text_of(el(page, "count")) == "Готово 2/20 · обязательные 2/20"
     assert not el(page, "note").is_visible()
 
 
 # -- runs per client ------------------------------------------------------------------
 
-def test_client_runs_are_kept_apart(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_client_runs_are_kept_apart(page: Page, site_server: str) -> None:
     open_page(page, site_server)
     ids = item_ids(page)
     box(page, ids[0]).check()
@@ -228,7 +239,7 @@ def test_client_runs_are_kept_apart(page, site_server: str) -> None:  # type: ig
 
     el(page, "runs").select_option(label="Kickoff: Client A")
     assert checked(page) == [ids[1], ids[2]]
-    assert "Kickoff: Client A" in el(page, "status").text_content()
+    assert "Kickoff: Client A" in text_of(el(page, "status"))
     el(page, "runs").select_option(label="Основное")
     assert checked(page) == [ids[0]]
 
@@ -244,7 +255,7 @@ def test_client_runs_are_kept_apart(page, site_server: str) -> None:  # type: ig
     el(page, "name").press("Enter")
     assert current_run(page) == "Kickoff: Client C"
     action(page, "delete").click()
-    assert "Kickoff: Client C" in el(page, "question").text_content()
+    assert "Kickoff: Client C" in text_of(el(page, "question"))
     action(page, "yes").click()
     names = el(page, "runs").evaluate("s => [...s.options].map(o => o.text)")
     assert names == ["Основное", "Kickoff: Client A"]
@@ -253,7 +264,7 @@ def test_client_runs_are_kept_apart(page, site_server: str) -> None:  # type: ig
 
 # -- export, import, share -------------------------------------------------------------
 
-def test_export_then_import_in_a_fresh_browser(page, browser, site_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_then_import_in_a_fresh_browser(page: Page, browser: Browser, site_server: str, tmp_path: Path) -> None:
     open_page(page, site_server, "en/" + PAGE)
     ids = item_ids(page)
     new_run(page, "Kickoff: Client A")
@@ -271,7 +282,7 @@ def test_export_then_import_in_a_fresh_browser(page, browser, site_server: str, 
     assert lines[3] == "Done 3/20 · required 3/20"
     assert sum(1 for line in lines if line.startswith("- [x] ")) == 3
     assert sum(1 for line in lines if line.startswith("- [ ] ")) == 17
-    assert "Saved shore-agreements-kickoff-client-a-" in el(page, "status").text_content()
+    assert "Saved shore-agreements-kickoff-client-a-" in text_of(el(page, "status"))
 
     with page.expect_download() as info:
         action(page, "export").click()
@@ -307,14 +318,14 @@ def test_export_then_import_in_a_fresh_browser(page, browser, site_server: str, 
         assert not errors
 
 
-def test_export_tools_load_on_first_use_and_a_failed_load_is_said(browser, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_export_tools_load_on_first_use_and_a_failed_load_is_said(browser: Browser, site_server: str) -> None:
     """The exchange bundle is not part of the page: it is fetched when a reader heads for
     the tools. When it cannot be fetched, the checklist says so and tries again later."""
     with guarded_context(browser, site_server) as (ctx, errors):
         fetched: list[str] = []
         blocked = {"on": True}
 
-        def exchange(route, request):  # type: ignore[no-untyped-def]
+        def exchange(route: Route, request: Request) -> None:
             fetched.append(request.url)
             route.abort() if blocked["on"] else route.continue_()
 
@@ -336,7 +347,7 @@ def test_export_tools_load_on_first_use_and_a_failed_load_is_said(browser, site_
         assert not errors
 
 
-def test_copy_as_text_for_an_email(page, context, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_copy_as_text_for_an_email(page: Page, context: BrowserContext, site_server: str) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
     open_page(page, site_server, "uk/" + PAGE)
     ids = item_ids(page)
@@ -353,7 +364,7 @@ def test_copy_as_text_for_an_email(page, context, site_server: str) -> None:  # 
     assert lines[-1] == site_server + "uk/" + PAGE + "#checklist-" + SHORE
 
 
-def test_share_link_opens_the_run_elsewhere(page, browser, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_share_link_opens_the_run_elsewhere(page: Page, browser: Browser, site_server: str) -> None:
     open_page(page, site_server)
     ids = item_ids(page)
     new_run(page, "Старт: Клиент Б")
@@ -389,14 +400,14 @@ def test_share_link_opens_the_run_elsewhere(page, browser, site_server: str) -> 
 
 # -- broken storage -------------------------------------------------------------------
 
-def test_corrupt_stored_value(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_corrupt_stored_value(page: Page, site_server: str) -> None:
     open_page(page, site_server)
     page.evaluate(f"localStorage.setItem('{KEY}{SHORE}', '{{\"v\":1,\"runs\":[garbage')")
     page.evaluate(f"localStorage.setItem('{KEY}{TENDER}', 'null')")
     reload(page)
     note = el(page, "note")
     assert note.is_visible()
-    assert note.text_content() == "Сохранённые отметки не удалось прочитать, поэтому список начат заново."
+    assert text_of(note) == "Сохранённые отметки не удалось прочитать, поэтому список начат заново."
     assert checked(page) == []
     box(page, "nda").check()
     reload(page)
@@ -404,7 +415,7 @@ def test_corrupt_stored_value(page, site_server: str) -> None:  # type: ignore[n
     assert not el(page, "note").is_visible()
 
 
-def test_storage_that_refuses_writes(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_storage_that_refuses_writes(page: Page, site_server: str) -> None:
     """Quota full or private mode: writes throw. Memory keeps the page working."""
     page.add_init_script("""
         Storage.prototype.setItem = function () {
@@ -414,7 +425,7 @@ def test_storage_that_refuses_writes(page, site_server: str) -> None:  # type: i
     open_page(page, site_server)
     note = el(page, "note")
     assert note.is_visible()
-    assert "отметки пропадут" in note.text_content()
+    assert "отметки пропадут" in text_of(note)
     box(page, "nda").check()
     new_run(page, "Client A")
     box(page, "channels").check()
@@ -424,7 +435,7 @@ def test_storage_that_refuses_writes(page, site_server: str) -> None:  # type: i
     assert checked(page) == []
 
 
-def test_storage_that_throws_on_access(browser, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_storage_that_throws_on_access(browser: Browser, site_server: str) -> None:
     """Blocked storage: even reading window.localStorage throws a SecurityError."""
     blocked = """
         window.__errors = []
@@ -441,7 +452,7 @@ def test_storage_that_throws_on_access(browser, site_server: str) -> None:  # ty
         assert el(page, "note").is_visible()
         box(page, "nda").check()
         new_run(page, "Client A")
-        assert el(page, "count").text_content() == "Готово 0/20 · обязательные 0/20"
+        assert text_of(el(page, "count")) == "Готово 0/20 · обязательные 0/20"
         el(page, "runs").select_option(label="Основное")
         assert checked(page) == ["nda"]
         # None at all: overrides/partials/javascripts/base.html guards Material's own helpers too.
@@ -450,7 +461,7 @@ def test_storage_that_throws_on_access(browser, site_server: str) -> None:  # ty
 
 # -- keyboard -------------------------------------------------------------------------
 
-def test_keyboard_only(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_only(page: Page, site_server: str) -> None:
     open_page(page, site_server)
     ids = item_ids(page)
     focused = """() => {
@@ -469,7 +480,7 @@ def test_keyboard_only(page, site_server: str) -> None:  # type: ignore[no-untyp
     assert ring[0] and ring[1] != "none" and ring[2] >= 2, ring
     page.keyboard.press("Space")
     assert checked(page) == [ids[0]]
-    assert el(page, "count").text_content() == "Готово 1/20 · обязательные 1/20"
+    assert text_of(el(page, "count")) == "Готово 1/20 · обязательные 1/20"
     page.keyboard.press("Tab")   # the "why and how" summary
     page.keyboard.press("Tab")   # the next box
     assert page.evaluate(focused) == f"item-{SHORE}--{ids[1]}-box"
@@ -513,7 +524,7 @@ def test_keyboard_only(page, site_server: str) -> None:  # type: ignore[no-untyp
 
 # -- reset ----------------------------------------------------------------------------
 
-def test_reset_asks_then_clears_only_this_checklist_run(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_reset_asks_then_clears_only_this_checklist_run(page: Page, site_server: str) -> None:
     open_page(page, site_server)
     shore, tender = item_ids(page), item_ids(page, TENDER)
     box(page, shore[0]).check()
@@ -525,7 +536,7 @@ def test_reset_asks_then_clears_only_this_checklist_run(page, site_server: str) 
     action(page, "reset").click()
     assert el(page, "confirm").is_visible()
     assert not action(page, "reset").is_visible(), "the button turned into the question"
-    assert el(page, "question").text_content() == "Точно? Снять все отметки в «Client A»?"
+    assert text_of(el(page, "question")) == "Точно? Снять все отметки в «Client A»?"
     assert checked(page) == [shore[1], shore[2]], "nothing cleared before the answer"
     action(page, "no").click()
     assert not el(page, "confirm").is_visible()
@@ -534,7 +545,7 @@ def test_reset_asks_then_clears_only_this_checklist_run(page, site_server: str) 
     action(page, "reset").click()
     action(page, "yes").click()
     assert checked(page) == []
-    assert el(page, "status").text_content() == "Отметки в «Client A» сняты"
+    assert text_of(el(page, "status")) == "Отметки в «Client A» сняты"
     assert checked(page, TENDER) == [tender[0]], "the other checklist keeps its ticks"
     el(page, "runs").select_option(label="Основное")
     assert checked(page) == [shore[0]], "the other run keeps its ticks"
@@ -542,7 +553,7 @@ def test_reset_asks_then_clears_only_this_checklist_run(page, site_server: str) 
 
 # -- languages --------------------------------------------------------------------------
 
-def test_state_survives_a_language_switch(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_state_survives_a_language_switch(page: Page, site_server: str) -> None:
     open_page(page, site_server)
     ids = item_ids(page)
     new_run(page, "Kickoff: Client A")
@@ -553,13 +564,13 @@ def test_state_survives_a_language_switch(page, site_server: str) -> None:  # ty
         open_page(page, site_server, prefix + PAGE)
         assert current_run(page) == "Kickoff: Client A"
         assert checked(page) == [ids[0], ids[6]]
-        assert el(page, "count").text_content() == count
-        assert action(page, "export").text_content() == export
+        assert text_of(el(page, "count")) == count
+        assert text_of(action(page, "export")) == export
     el(page, "runs").select_option(index=0)
     assert current_run(page) == "Default"
 
 
-def test_without_javascript_the_list_still_reads(browser, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_without_javascript_the_list_still_reads(browser: Browser, site_server: str) -> None:
     with guarded_context(browser, site_server, java_script_enabled=False) as (ctx, _):
         page = ctx.new_page()
         page.goto(site_server + PAGE)
@@ -568,7 +579,7 @@ def test_without_javascript_the_list_still_reads(browser, site_server: str) -> N
         assert root(page).locator("[data-pb-item]").count() == 20
 
 
-def test_running_the_script_twice_changes_nothing(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_running_the_script_twice_changes_nothing(page: Page, site_server: str) -> None:
     open_page(page, site_server)
     box(page, "nda").check()
     page.evaluate("""() => new Promise(done => {
@@ -595,7 +606,7 @@ def _pgm_pages(pdf: Path, out: Path) -> list[tuple[int, int, bytes]]:
     return pages
 
 
-def test_print_shows_empty_boxes_open_details_and_the_run(page, site_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_print_shows_empty_boxes_open_details_and_the_run(page: Page, site_server: str, tmp_path: Path) -> None:
     open_page(page, site_server, "en/" + PAGE)
     ids = item_ids(page)
     new_run(page, "Kickoff: Client P")
@@ -611,7 +622,7 @@ def test_print_shows_empty_boxes_open_details_and_the_run(page, site_server: str
         "the run name, the date and the progress are printed"
     assert "Export JSON" not in flat and "Share link" not in flat, "tools are hidden in print"
     # A "why and how" note, collapsed on screen, is printed.
-    detail = root(page).locator(f'[data-pb-item="{ids[1]}"] details p').first.text_content()
+    detail = text_of(root(page).locator(f'[data-pb-item="{ids[1]}"] details p').first)
     assert not root(page).locator(f'[data-pb-item="{ids[1]}"] details').evaluate("d => d.open")
     assert " ".join(detail.split()[:6]) in flat
 

@@ -5,6 +5,7 @@ answer. How well it answers a manager's questions: tests/browser/test_search_que
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.browser.search_ui import ask, open_search, search, status
 
@@ -48,7 +49,7 @@ CASES = [(lang, q, target) for lang, items in QUERIES.items() for q, target in i
 
 
 @pytest.mark.parametrize(("language", "query", "target"), CASES, ids=[f"{l}-{q}" for l, q, _ in CASES])
-def test_inflected_query_finds_the_page(page, site_server: str, language: str, query: str,  # type: ignore[no-untyped-def]
+def test_inflected_query_finds_the_page(page: Page, site_server: str, language: str, query: str,
                                         target: str) -> None:
     edition = f"{site_server}{PREFIX[language]}"
     hrefs = search(page, edition, query)
@@ -59,13 +60,13 @@ def test_inflected_query_finds_the_page(page, site_server: str, language: str, q
 
 
 @pytest.mark.parametrize(("language", "query"), [("en", "кризис"), ("en", "платежами"), ("ru", "listening")])
-def test_words_of_another_edition_find_nothing(page, site_server: str, language: str,  # type: ignore[no-untyped-def]
+def test_words_of_another_edition_find_nothing(page: Page, site_server: str, language: str,
                                                query: str) -> None:
     assert search(page, f"{site_server}{PREFIX[language]}", query) == []
     assert status(page)  # and the reader is told so
 
 
-def test_nothing_of_search_is_fetched_before_the_reader_opens_it(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_of_search_is_fetched_before_the_reader_opens_it(page: Page, site_server: str) -> None:
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{site_server}playbooks/warning-situations/")
@@ -76,7 +77,7 @@ def test_nothing_of_search_is_fetched_before_the_reader_opens_it(page, site_serv
     assert any("/pagefind/" in u for u in fetched)
 
 
-def test_a_result_names_its_page_and_section_and_marks_the_words(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_result_names_its_page_and_section_and_marks_the_words(page: Page, site_server: str) -> None:
     hrefs = search(page, site_server, "злость грубость")
     assert hrefs[0] == f"{site_server}playbooks/warning-situations/#anger-and-rudeness"
     first = page.locator("[data-pb-search-result]").first
@@ -85,7 +86,7 @@ def test_a_result_names_its_page_and_section_and_marks_the_words(page, site_serv
     assert first.locator(".pb-search__excerpt mark").count() >= 1
 
 
-def test_enter_opens_the_first_result_and_escape_closes(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_enter_opens_the_first_result_and_escape_closes(page: Page, site_server: str) -> None:
     hrefs = search(page, site_server, "кризис")
     page.keyboard.press("Escape")
     assert page.locator("dialog[data-pb-search-dialog][open]").count() == 0
@@ -96,6 +97,6 @@ def test_enter_opens_the_first_result_and_escape_closes(page, site_server: str) 
     page.wait_for_url(hrefs[0])
 
 
-def test_a_typo_is_corrected_and_said_so(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_typo_is_corrected_and_said_so(page: Page, site_server: str) -> None:
     hrefs = search(page, site_server, "кирзис")  # two letters swapped
     assert hrefs and "кризис" in status(page)

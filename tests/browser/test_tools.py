@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -13,23 +14,25 @@ HEALTH = "playbooks/warning-situations/"  # the health check and the onboarding 
 ONBOARDING = "staff/onboarding/"
 
 
-def tick(page, checklist: str, item: str) -> None:  # type: ignore[no-untyped-def]
+def tick(page: Page, checklist: str, item: str) -> None:
     page.locator(f'[data-pb-checklist="{checklist}"] [data-pb-item="{item}"] input[type=checkbox]').check()
 
 
-def visible_levels(page) -> list[str]:  # type: ignore[no-untyped-def]
+def visible_levels(page: Page) -> list[str]:
     # The scripts start from Material's document$; wait until the checklist is live.
     page.locator('[data-pb-checklist][data-pb-ready]').first.wait_for(state="attached")
-    return page.eval_on_selector_all("[data-pb-health-level]:not([hidden])",
-                                     "els => els.map(e => e.dataset.pbHealthLevel)")
+    levels: list[str] = page.eval_on_selector_all("[data-pb-health-level]:not([hidden])",
+                                                  "els => els.map(e => e.dataset.pbHealthLevel)")
+    return levels
 
 
-def visible_situations(page) -> list[str]:  # type: ignore[no-untyped-def]
-    return page.eval_on_selector_all("[data-pb-health-situation]:not([hidden])",
-                                     "els => els.map(e => e.dataset.pbHealthSituation)")
+def visible_situations(page: Page) -> list[str]:
+    situations: list[str] = page.eval_on_selector_all("[data-pb-health-situation]:not([hidden])",
+                                                      "els => els.map(e => e.dataset.pbHealthSituation)")
+    return situations
 
 
-def test_health_check_diagnoses_and_keeps_it_per_client(staff_page, staff_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_health_check_diagnoses_and_keeps_it_per_client(staff_page: Page, staff_server: str) -> None:
     page = staff_page
     page.goto(staff_server + HEALTH)
     panel = page.locator('[data-pb-health="client-health-check"]')
@@ -45,14 +48,14 @@ def test_health_check_diagnoses_and_keeps_it_per_client(staff_page, staff_server
     assert visible_levels(page) == ["high"]
     assert set(visible_situations(page)) == {"warning-situations#neglect", "warning-situations#anger-and-rudeness"}
     next_step = panel.locator('[data-pb-health-situation="warning-situations#anger-and-rudeness"] a').first
-    assert next_step.get_attribute("href").endswith("#anger-and-rudeness")
+    assert (next_step.get_attribute("href") or "").endswith("#anger-and-rudeness")
 
     page.reload()
     page.wait_for_function("document.querySelector('[data-pb-health-state]')?.dataset.pbHealthState === 'high'")
     assert visible_levels(page) == ["high"], "the diagnosis follows the saved ticks"
 
 
-def test_health_check_follows_a_run_switch(staff_page, staff_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_health_check_follows_a_run_switch(staff_page: Page, staff_server: str) -> None:
     page = staff_page
     page.goto(staff_server + HEALTH)
     root = page.locator('[data-pb-checklist="client-health-check"]')
@@ -72,7 +75,7 @@ DUPLICATE_IDS = """() => {
 
 
 @pytest.mark.parametrize("prefix", ["", "uk/"])
-def test_health_check_page_gives_the_levels_it_explains(staff_page, staff_server: str, prefix: str) -> None:  # type: ignore[no-untyped-def]
+def test_health_check_page_gives_the_levels_it_explains(staff_page: Page, staff_server: str, prefix: str) -> None:
     """Each example the page gives (so many signs of one weight: this level) is what the
     diagnosis shows when a reader ticks just those."""
     page = staff_page
@@ -91,7 +94,7 @@ def test_health_check_page_gives_the_levels_it_explains(staff_page, staff_server
         assert visible_levels(page) == [expected], (weight, count)
 
 
-def test_health_check_has_one_progress_on_its_page_and_in_the_playbook(staff_page, staff_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_health_check_has_one_progress_on_its_page_and_in_the_playbook(staff_page: Page, staff_server: str) -> None:
     """One checklist id, one saved state: a run started on the tool page is the one the
     playbook shows, a tick on either page shows on the other while both are open, and
     neither page holds an id twice."""
@@ -123,7 +126,7 @@ def test_health_check_has_one_progress_on_its_page_and_in_the_playbook(staff_pag
     assert not errors, errors
 
 
-def test_template_fills_placeholders_and_copies_the_text(browser, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_template_fills_placeholders_and_copies_the_text(browser: Browser, site_server: str) -> None:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_server + "en/tools/templates/")
@@ -140,7 +143,7 @@ def test_template_fills_placeholders_and_copies_the_text(browser, site_server: s
     assert "\n\n" in copied, "paragraphs survive the copy"
 
 
-def test_brief_in_two_clicks_from_home_and_it_prints(page, site_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_brief_in_two_clicks_from_home_and_it_prints(page: Page, site_server: str, tmp_path: Path) -> None:
     page.goto(site_server + "uk/")
     page.locator('article a[href="briefs/"]').first.click()
     page.wait_for_url(site_server + "uk/briefs/")
@@ -157,7 +160,7 @@ def test_brief_in_two_clicks_from_home_and_it_prints(page, site_server: str, tmp
     assert "Надрукувати" not in text, "the print button is not printed"
 
 
-def test_onboarding_progress_and_answers_on_request(staff_page, staff_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_onboarding_progress_and_answers_on_request(staff_page: Page, staff_server: str) -> None:
     page = staff_page
     page.goto(staff_server + ONBOARDING)
     question = page.locator('[data-pb-self-check="before-partnering"] details').first

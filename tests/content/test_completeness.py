@@ -134,7 +134,7 @@ def test_every_playbook_has_a_page_in_the_nav(catalog: Catalog) -> None:
 
 
 def test_hand_written_pages_exist_in_every_language() -> None:
-    localised = {}
+    localised: dict[Path, set[str]] = {}
     for page in (ROOT / "docs").rglob("*.md"):
         match = re.match(r"(.+)\.([a-z]{2})$", page.stem)
         if match:

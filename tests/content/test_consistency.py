@@ -11,6 +11,7 @@ import pytest
 from macros.catalog import Catalog
 from macros.editions import public_view
 from macros.languages import LANGUAGES
+from macros.models import Section
 from tests.content.test_completeness import texts_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +33,7 @@ def all_texts(catalog: Catalog, language: str) -> list[str]:
     return [text.get(language) for model in models for text in texts_of(model)]
 
 
-def section(catalog: Catalog, playbook_id: str, section_id: str):
+def section(catalog: Catalog, playbook_id: str, section_id: str) -> Section:
     return next(s for s in catalog.playbook(playbook_id).sections if s.id == section_id)
 
 
@@ -70,7 +71,9 @@ def test_long_payment_terms_agreed_up_front_are_not_a_warning_sign(catalog: Cata
     item = next(i for i in catalog.checklist("client-health-check").items if i.id == "long-deferrals")
     assert "60" not in sign.text.get(language)
     assert "60" not in item.text.get(language)
-    payments = section(catalog, "on-the-shore", "payments").lead.get(language)
+    lead = section(catalog, "on-the-shore", "payments").lead
+    assert lead is not None
+    payments = lead.get(language)
     assert "60" in payments
     assert not re.search(r"не проблема|are fine", payments)
 

@@ -12,7 +12,7 @@ language entry (a list of search words per phrase), a hand-written page as a who
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,7 @@ def published() -> Iterator[tuple[Path, int | None, str]]:
         yield page, 1, page.read_text(encoding="utf-8")
 
 
-def shared_runs(text: str, runs: set[tuple[str, ...]]) -> Iterator[tuple[int, str]]:
+def shared_runs(text: str, runs: Collection[tuple[str, ...]]) -> Iterator[tuple[int, str]]:
     found = words(text)
     for i in range(len(found) - RUN + 1):
         run = tuple(w for w, _ in found[i:i + RUN])

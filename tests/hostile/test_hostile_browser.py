@@ -70,7 +70,12 @@ def watched_page(browser: Any, base: str) -> Iterator[tuple[Any, list[str]]]:
                   if request.url.startswith((base, "data:", "blob:")) else route.abort())
     alarms: list[str] = []
     page = context.new_page()
-    page.on("dialog", lambda dialog: (alarms.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+
+    def dialog(opened: Any) -> None:
+        alarms.append(f"dialog: {opened.message}")
+        opened.dismiss()
+
+    page.on("dialog", dialog)
     page.on("pageerror", lambda exc: alarms.append(f"error: {exc}"))
     try:
         yield page, alarms
@@ -80,11 +85,12 @@ def watched_page(browser: Any, base: str) -> Iterator[tuple[Any, list[str]]]:
 
 def visible_text(page: Any, selector: str) -> str:
     """The text of an element without Material's permalink mark, whitespace as rendered."""
-    return page.eval_on_selector(selector, """el => {
+    text: str = page.eval_on_selector(selector, """el => {
         const copy = el.cloneNode(true)
         copy.querySelectorAll('.headerlink').forEach(a => a.remove())
         return copy.textContent.replace(/\\s+/g, ' ').trim()
     }""")
+    return text
 
 
 def test_hostile_text_shows_literally_and_nothing_runs(browser: Any, hostile_site: str) -> None:

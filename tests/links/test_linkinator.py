@@ -13,15 +13,18 @@ import json
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import ROOT, serve
 
 LINKINATOR = ROOT / "node_modules" / ".bin" / "linkinator"
+# linkinator's JSON report: {"links": [{"url", "state", "status", "parent"}, ...], ...}
+Report = dict[str, list[dict[str, Any]]]
 
 
-def crawl(base: str) -> dict[str, object]:
+def crawl(base: str) -> Report:
     if not LINKINATOR.exists():
         pytest.fail(f"{LINKINATOR} is missing: run `make test` (it runs `npm ci`)")
     skip = "^(?!" + re.escape(base) + ")"  # every other host: offline, internal links only
@@ -31,17 +34,18 @@ def crawl(base: str) -> dict[str, object]:
         capture_output=True, text=True, timeout=300, check=False, cwd=ROOT,
     )
     assert result.stdout.strip(), result.stderr
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    report: Report = json.loads(result.stdout)
+    return report
 
 
-def broken_links(report: dict[str, object]) -> list[str]:
-    return [f"{link['status']} {link['url']} (on {link.get('parent')})"  # type: ignore[index]
-            for link in report["links"] if link["state"] == "BROKEN"]  # type: ignore[attr-defined, index]
+def broken_links(report: Report) -> list[str]:
+    return [f"{link['status']} {link['url']} (on {link.get('parent')})"
+            for link in report["links"] if link["state"] == "BROKEN"]
 
 
-def checked_pages(report: dict[str, object], base: str) -> set[str]:
-    return {link["url"] for link in report["links"]  # type: ignore[attr-defined, index]
-            if link["state"] == "OK" and link["url"].startswith(base) and link["url"].endswith("/")}  # type: ignore[index]
+def checked_pages(report: Report, base: str) -> set[str]:
+    return {link["url"] for link in report["links"]
+            if link["state"] == "OK" and link["url"].startswith(base) and link["url"].endswith("/")}
 
 
 def test_public_site_has_no_broken_internal_link_or_anchor(site_server: str) -> None:

@@ -11,7 +11,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.assets import build_bundles
 from macros.builds import Edition
-from macros.edition_plan import PlanError, edit_url, page_url, plan_edition, relative_url
+from macros.edition_plan import EditionPlan, PlanError, edit_url, page_url, plan_edition, relative_url
 from macros.engine.run_zensical import finish_pages
 from macros.engine.zensical_stage import edition_bundles, read_config, stage_edition
 from macros.settings import read_settings
@@ -20,7 +20,7 @@ from tests.conftest import ROOT, copy_project
 SETTINGS = read_settings(ROOT / "mkdocs.yml")
 
 
-def plan(language: str | None = None, edition: str = "public"):  # type: ignore[no-untyped-def]
+def plan(language: str | None = None, edition: str = "public") -> EditionPlan:
     return plan_edition(ROOT, SETTINGS, language, edition)
 
 
@@ -74,7 +74,7 @@ def test_page_urls_and_edit_links() -> None:
     assert edit_url(repo, "edit/main/docs/", "docs", "guide.md", "guide.uk.md") == f"{repo}/edit/main/docs/guide.uk.md"
 
 
-def test_the_stage_writes_the_edition_and_keeps_the_python_tags(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_stage_writes_the_edition_and_keeps_the_python_tags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HANDBOOK_SITE_URL", "https://handbook.example.org/")
     project = copy_project(tmp_path / "project")
     edition = plan_edition(project, SETTINGS, "en", Edition.public)

@@ -6,6 +6,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from macros.catalog import Catalog
 from macros.rendering import Renderer, compiled_templates
@@ -33,8 +36,8 @@ def test_the_launcher_is_mkdocs() -> None:
     assert ours.stdout.startswith("mkdocs, version 1.6")
 
 
-def test_renderers_share_compiled_templates_and_compile_again_what_changed(  # type: ignore[no-untyped-def]
-    tmp_path: Path, monkeypatch,
+def test_renderers_share_compiled_templates_and_compile_again_what_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """As editions in separate processes do: the first to need a template compiles it and
     writes it to the shared folder (made then); the others read it, unless its source changed."""
@@ -47,8 +50,12 @@ def test_renderers_share_compiled_templates_and_compile_again_what_changed(  # t
         made = Renderer(Catalog(root=ROOT), "ru", link, templates=templates, compiled=compiled)
         compiles: list[str] = []
         original = made.env.compile
-        monkeypatch.setattr(made.env, "compile",
-                            lambda *a, **k: compiles.append(a[1]) or original(*a, **k))
+
+        def compile(*a: Any, **k: Any) -> Any:
+            compiles.append(a[1])
+            return original(*a, **k)
+
+        monkeypatch.setattr(made.env, "compile", compile)
         return made, compiles
 
     first, first_compiles = renderer()
@@ -69,8 +76,8 @@ def test_renderers_share_compiled_templates_and_compile_again_what_changed(  # t
     assert fourth_compiles == []  # ...and written back for the next
 
 
-def test_a_kept_parse_is_adopted_only_from_this_very_code(  # type: ignore[no-untyped-def]
-    tmp_path: Path, monkeypatch,
+def test_a_kept_parse_is_adopted_only_from_this_very_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import pickle
 
@@ -101,8 +108,8 @@ def test_a_kept_parse_is_adopted_only_from_this_very_code(  # type: ignore[no-un
     assert catalog_module._PARSED == {}
 
 
-def test_the_export_is_kept_for_the_same_content_and_edition_only(  # type: ignore[no-untyped-def]
-    tmp_path: Path, monkeypatch,
+def test_the_export_is_kept_for_the_same_content_and_edition_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from macros import export
     from macros.catalog import load_catalog

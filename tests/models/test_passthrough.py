@@ -58,6 +58,11 @@ def test_expand_keeps_the_blocks_for_a_second_look() -> None:
     assert keep.release(markdown) == "<p>a</p>"
 
 
+def _squeeze(text: str) -> str:
+    """Blank lines collapsed: a placeholder line and its expansion differ in them alone."""
+    return re.sub(r"\n+", "\n", text).strip()
+
+
 @pytest.mark.parametrize("fragment", ["playbook", "call_brief", "message_templates", "glossary",
                                       "onboarding", "checklist"])
 def test_only_markdown_headings_are_left_for_markdown(catalog: Catalog, fragment: str) -> None:
@@ -74,5 +79,4 @@ def test_only_markdown_headings_are_left_for_markdown(catalog: Catalog, fragment
     placeholder = re.compile(rf"<!--pb-html {keep.nonce} \d+-->")
     assert all(line.startswith("#") or placeholder.fullmatch(line) for line in lines), held
     assert any(placeholder.fullmatch(line) for line in lines)
-    squeeze = lambda text: re.sub(r"\n+", "\n", text).strip()
-    assert squeeze(keep.expand(held)) == squeeze(written)
+    assert _squeeze(keep.expand(held)) == _squeeze(written)

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from macros.assets import SPECS, AssetError, BundleSpec, Role, build_bundles
 from tests.conftest import ROOT, BuiltSite
+from tests.html import attr
 
 ASSETS = ROOT / "docs" / "assets"
 NODE = shutil.which("node") or "/usr/bin/node"
@@ -27,9 +28,9 @@ def our_scripts(soup: BeautifulSoup) -> dict[str, dict[str, str]]:
     """Bundle name -> attributes of its script tag, for our bundles only."""
     found = {}
     for tag in soup.select("script[src]"):
-        match = HASHED.match(tag["src"].rsplit("/", 1)[-1])
+        match = HASHED.match(attr(tag, "src").rsplit("/", 1)[-1])
         if match and match["name"] != "bundle":  # Material's own bundle
-            found[match["name"]] = dict(tag.attrs)
+            found[match["name"]] = {name: attr(tag, name) for name in tag.attrs}
     return found
 
 
@@ -160,7 +161,7 @@ def test_each_page_loads_the_stylesheets_and_only_the_scripts_it_uses(built_site
                          ("uk/tools/map/index.html", [css, tools_css]), ("briefs/index.html", [css, tools_css]),
                          ("en/briefs/kickoff-call/index.html", [css, tools_css]),
                          ("tools/templates/index.html", [css, tools_css]), ("tools/topics/index.html", [css, tools_css])):
-        hrefs = [link["href"] for link in page(site, path).select('link[rel="stylesheet"]')]
+        hrefs = [attr(link, "href") for link in page(site, path).select('link[rel="stylesheet"]')]
         ours = [href.rsplit("/", 1)[-1] for href in hrefs if "assets/stylesheets/" in href
                 and not href.rsplit("/", 1)[-1].startswith(("main.", "palette."))]
         assert ours == styles, path
@@ -174,7 +175,7 @@ def test_staff_tool_pages_load_their_bundles(built_internal_site: Path) -> None:
     warning = page(built_internal_site, "playbooks/warning-situations/index.html")
     assert set(our_scripts(warning)) == {"checklists", "health", "every-page"}
     onboarding = page(built_internal_site, "uk/staff/onboarding/index.html")
-    hrefs = [link["href"] for link in onboarding.select('link[rel="stylesheet"]')]
+    hrefs = [attr(link, "href") for link in onboarding.select('link[rel="stylesheet"]')]
     assert any(href.endswith(tools_css) for href in hrefs)
 
 

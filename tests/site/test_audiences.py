@@ -15,7 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.languages import LANGUAGES
-from tests.conftest import search_records
+from tests.conftest import BuiltSite, search_records
+from tests.html import attr
 
 from .test_built_site import EDITIONS, pages_of, soup
 
@@ -68,7 +69,7 @@ def _sitemap(site: Path, language: str) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_public_page_has_a_decided_audience(built_site, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_public_page_has_a_decided_audience(built_site: BuiltSite, language: str) -> None:
     built = pages_of(built_site.path, language)
     undecided = built - set(PUBLIC_PAGES)
     assert not undecided, f"decide who these pages are for (PUBLIC_PAGES, or make them staff-only): {undecided}"
@@ -76,7 +77,7 @@ def test_every_public_page_has_a_decided_audience(built_site, language: str) -> 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_staff_pages_exist_in_the_staff_edition_only(built_site, built_internal_site: Path,  # type: ignore[no-untyped-def]
+def test_staff_pages_exist_in_the_staff_edition_only(built_site: BuiltSite, built_internal_site: Path,
                                                      language: str) -> None:
     public, staff = built_site.path, built_internal_site
     for page in STAFF_PAGES:
@@ -98,7 +99,7 @@ def _public_readings(site: Path) -> dict[str, str]:
     return out
 
 
-def test_staff_markers_never_reach_a_public_page_search_or_export(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_staff_markers_never_reach_a_public_page_search_or_export(built_site: BuiltSite) -> None:
     leaks = [f"{name}: {marker}" for name, text in _public_readings(built_site.path).items()
              for marker in STAFF_MARKERS if marker in text]
     assert not leaks, "\n".join(leaks[:20])
@@ -110,11 +111,11 @@ def test_the_staff_edition_shows_the_staff_markers(built_internal_site: Path) ->
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_client_page_is_linked_from_home_and_nav(built_site, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_client_page_is_linked_from_home_and_nav(built_site: BuiltSite, language: str) -> None:
     home: BeautifulSoup = soup(built_site.path / EDITIONS[language] / "index.html")
     buttons = home.select('article a.md-button[href="for-clients/"]')
     assert buttons, "the home page leads clients to their page with a button"
-    nav = [a.get("href", "").removeprefix("./") for a in home.select("nav.md-nav--primary a")]
+    nav = [attr(a, "href").removeprefix("./") for a in home.select("nav.md-nav--primary a[href]")]
     assert "for-clients/" in nav, "the client page is in the navigation"
     page = soup(built_site.path / EDITIONS[language] / "for-clients" / "index.html")
     assert page.select_one("article h1") is not None
@@ -122,14 +123,14 @@ def test_the_client_page_is_linked_from_home_and_nav(built_site, language: str) 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_home_links_the_staff_tools_in_the_staff_edition_only(built_site, built_internal_site: Path,  # type: ignore[no-untyped-def]
+def test_home_links_the_staff_tools_in_the_staff_edition_only(built_site: BuiltSite, built_internal_site: Path,
                                                               language: str) -> None:
     staff_tools = ["staff/onboarding/", "playbooks/warning-situations/#health-check",
                    "playbooks/crisis-steps/#can-it-be-saved"]
 
     def links(site: Path) -> set[str]:
         home = soup(site / EDITIONS[language] / "index.html")
-        return {a["href"] for a in home.select("article a[href]")}
+        return {attr(a, "href") for a in home.select("article a[href]")}
 
     assert set(staff_tools) <= links(built_internal_site)
     assert not set(staff_tools) & links(built_site.path)

@@ -16,7 +16,8 @@ from macros.languages import LANGUAGES
 from macros.models import Checklist, ChecklistKind
 from macros.rendering import HEALTH_PAGE
 from macros.ui import ui_strings
-from tests.conftest import search_records, search_words
+from tests.conftest import BuiltSite, search_records, search_words
+from tests.html import attr, one
 
 EDITIONS = {"ru": "", "uk": "uk/", "en": "en/"}
 LETTERS = {  # letters that only this language uses, of the three
@@ -46,7 +47,7 @@ def pages_of(site: Path, language: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def site(built_site) -> Path:  # type: ignore[no-untyped-def]
+def site(built_site: BuiltSite) -> Path:
     return built_site.path
 
 
@@ -83,9 +84,9 @@ def test_every_item_appears_once_with_its_checkbox(site: Path, public: Catalog, 
             assert [i["data-pb-item"] for i in items] == [i.id for i in checklist.items]
             for item, li in zip(checklist.items, items, strict=True):
                 assert li["id"] == anchors.item(checklist.id, item.id)
-                box = li.select_one('input[type="checkbox"]')
-                label = li.select_one(f'#{box["aria-labelledby"]}')
-                assert label is not None and label.get_text(strip=True) == item.text.get(language)
+                box = one(li, 'input[type="checkbox"]')
+                label = one(li, f'#{attr(box, "aria-labelledby")}')
+                assert label.get_text(strip=True) == item.text.get(language)
                 assert label.name == "label" and label["for"] == box["id"]
         # and nowhere else on the site
         hits = {p for p in pages_of(site, language)
@@ -129,8 +130,8 @@ def test_html_lang_and_headings_follow_the_edition(site: Path, public: Catalog, 
     root = edition_root(site, language)
     for playbook in public.playbooks:
         page = soup(root / "playbooks" / playbook.id / "index.html")
-        assert page.html["lang"] == language
-        assert page.h1.get_text(strip=True).rstrip("¶") == playbook.title.get(language)
+        assert one(page, "html")["lang"] == language
+        assert one(page, "h1").get_text(strip=True).rstrip("¶") == playbook.title.get(language)
         for section in playbook.sections:
             heading = page.find(id=section.id)
             assert heading is not None and heading.name == "h2", (playbook.id, section.id)
@@ -166,7 +167,7 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     broken = []
     for page in site.rglob("*.html"):
         for a in soup(page).select("a[href]"):
-            resolved = _resolve(site, page, a["href"])
+            resolved = _resolve(site, page, attr(a, "href"))
             if resolved is None:
                 continue
             target, fragment = resolved
@@ -179,10 +180,12 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
 
 def test_language_switcher_opens_the_same_page(site: Path) -> None:
     page = site / "uk" / "playbooks" / "crisis-steps" / "index.html"
-    links = {a["hreflang"]: a["href"] for a in soup(page).select("a[data-pb-language]")}
+    links = {attr(a, "hreflang"): attr(a, "href") for a in soup(page).select("a[data-pb-language]")}
     assert set(links) == set(LANGUAGES)
     for language, href in links.items():
-        target, _ = _resolve(site, page, href)  # type: ignore[misc]
+        resolved = _resolve(site, page, href)
+        assert resolved is not None, href
+        target, _ = resolved
         assert target == (edition_root(site, language) / "playbooks/crisis-steps/index.html").resolve()
 
 
@@ -215,7 +218,7 @@ def test_no_page_fetches_search_before_the_reader_searches(site: Path, language:
 def test_no_third_party_resources(site: Path) -> None:
     for path in site.rglob("*.html"):
         for tag in soup(path).select("script[src], link[href], img[src], iframe[src]"):
-            url = tag.get("src") or tag.get("href")
+            url = attr(tag, "src" if tag.has_attr("src") else "href")
             if tag.name == "link" and tag.get("rel") in (["alternate"], ["canonical"]):
                 continue
             assert not urlparse(url).netloc, f"{path}: {url}"
@@ -224,4 +227,4 @@ def test_no_third_party_resources(site: Path) -> None:
 def test_headings_have_readable_unicode_anchors(site: Path) -> None:
     guide = soup(site / "guide" / "index.html")
     assert guide.find(id="checklists") is not None
-    assert not any(re.fullmatch(r"_\d+", h.get("id", "")) for h in guide.select("h2, h3"))
+    assert not any(re.fullmatch(r"_\d+", attr(h, "id")) for h in guide.select("h2[id], h3[id]"))

@@ -10,11 +10,12 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from playwright.sync_api import Browser
 
 from macros.engine.build import build_site
 
@@ -105,7 +106,7 @@ def _largest(site: Path, suffix: str) -> Path:
 
 
 # Each kind of text file the site holds, as a browser asks for it: pages by their folder.
-TEXT_KINDS = {
+TEXT_KINDS: dict[str, Callable[[Path], Path]] = {
     "html": lambda site: site / "playbooks" / "on-the-shore" / "index.html",
     "css": lambda site: _largest(site, ".css"),
     "js": lambda site: _largest(site, ".js"),
@@ -140,7 +141,7 @@ def test_the_404_page_is_sent_compressed_too(nginx: Served) -> None:
 
 
 @pytest.mark.browser
-def test_site_runs_under_the_content_security_policy(nginx: Served, browser) -> None:  # type: ignore[no-untyped-def]
+def test_site_runs_under_the_content_security_policy(nginx: Served, browser: Browser) -> None:
     context = browser.new_context()
     page = context.new_page()
     problems: list[str] = []

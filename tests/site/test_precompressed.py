@@ -4,11 +4,13 @@ file compressed (a stale copy would be served instead of the page), none left ov
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 
 from macros.precompress import COMPRESSED_SUFFIXES, MIN_BYTES
+from tests.conftest import BuiltSite
 
 
-def _check(site) -> None:  # type: ignore[no-untyped-def]
+def _check(site: Path) -> None:
     files = [p for p in site.rglob("*") if p.is_file()]
     texts = [p for p in files if p.suffix in COMPRESSED_SUFFIXES and p.stat().st_size >= MIN_BYTES]
     assert len(texts) > 50  # every page, bundle and search index of every edition
@@ -20,9 +22,9 @@ def _check(site) -> None:  # type: ignore[no-untyped-def]
     assert not orphans
 
 
-def test_public_site_text_files_have_exact_gzip_copies(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_public_site_text_files_have_exact_gzip_copies(built_site: BuiltSite) -> None:
     _check(built_site.path)
 
 
-def test_staff_site_text_files_have_exact_gzip_copies(built_internal_site) -> None:  # type: ignore[no-untyped-def]
+def test_staff_site_text_files_have_exact_gzip_copies(built_internal_site: Path) -> None:
     _check(built_internal_site)

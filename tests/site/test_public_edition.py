@@ -17,6 +17,7 @@ from macros.editions import public_view
 from macros.languages import LANGUAGES
 from macros.models import BriefLine, Lines, Term, Text
 from macros.ui import ui_strings
+from tests.conftest import BuiltSite
 
 from .test_built_site import EDITIONS, edition_root, pages_of
 
@@ -106,7 +107,7 @@ def internal(catalog: Catalog) -> tuple[list[str], list[str]]:
     return paragraphs, ids
 
 
-def test_public_build_holds_no_internal_text_or_id(built_site, internal) -> None:  # type: ignore[no-untyped-def]
+def test_public_build_holds_no_internal_text_or_id(built_site: BuiltSite, internal: tuple[list[str], list[str]]) -> None:
     paragraphs, ids = internal
     leaks = []
     for path, text in readable_files(built_site.path).items():
@@ -137,7 +138,7 @@ def _page_text(page: Path) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_staff_only_text_on_a_public_page_of_any_language(built_site, catalog: Catalog,  # type: ignore[no-untyped-def]
+def test_no_staff_only_text_on_a_public_page_of_any_language(built_site: BuiltSite, catalog: Catalog,
                                                              language: str) -> None:
     """Down to the item: the text of every staff-only point, item, section, story, callout,
     brief line and card line, and every staff note, in this language, is on none of this
@@ -160,7 +161,7 @@ def test_no_staff_only_text_on_a_public_page_of_any_language(built_site, catalog
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_staff_only_topics_are_on_no_public_page(built_site, built_internal_site: Path,  # type: ignore[no-untyped-def]
+def test_staff_only_topics_are_on_no_public_page(built_site: BuiltSite, built_internal_site: Path,
                                                  catalog: Catalog, language: str) -> None:
     """A topic marked staff-only wherever it is used is in no public page's tag list and not in
     the public topic index; the staff edition lists it."""
@@ -176,7 +177,7 @@ def test_staff_only_topics_are_on_no_public_page(built_site, built_internal_site
     assert all(f'data-pb-topic="{tag}"' in index for tag in staff_topics)
 
 
-def test_public_build_has_no_staff_pages_or_edit_links(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_public_build_has_no_staff_pages_or_edit_links(built_site: BuiltSite) -> None:
     for prefix in EDITIONS.values():
         assert not (built_site.path / prefix / "staff").exists()
         sitemap = (built_site.path / prefix / "sitemap.xml").read_text(encoding="utf-8")
@@ -186,7 +187,7 @@ def test_public_build_has_no_staff_pages_or_edit_links(built_site) -> None:  # t
         assert "data-pb-edition" not in text and 'rel="edit"' not in text, page
 
 
-def test_staff_build_holds_every_internal_text(built_internal_site: Path, internal) -> None:  # type: ignore[no-untyped-def]
+def test_staff_build_holds_every_internal_text(built_internal_site: Path, internal: tuple[list[str], list[str]]) -> None:
     paragraphs, _ = internal
     # As read on the page: a glossary link inside a sentence must not hide the sentence.
     everything = " ".join(_normal(html.unescape(re.sub(r"<[^>]*>", "", page.read_text("utf-8"))))
@@ -208,7 +209,7 @@ def test_staff_build_marks_internal_content_and_edits_the_yaml(built_internal_si
     assert "data-pb-reviews" in reviews.read_text("utf-8")
 
 
-def test_export_is_versioned_and_public(built_site, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+def test_export_is_versioned_and_public(built_site: BuiltSite, catalog: Catalog) -> None:
     data = json.loads((built_site.path / "export" / "handbook.v1.json").read_text("utf-8"))
     assert (data["format"], data["version"], data["languages"]) == ("agency-handbook", 1, list(LANGUAGES))
     assert [p["id"] for p in data["playbooks"]] == [p.id for p in catalog.playbooks]
@@ -216,7 +217,7 @@ def test_export_is_versioned_and_public(built_site, catalog: Catalog) -> None:  
     assert schema["title"] == "HandbookExport" and "playbooks" in schema["properties"]
 
 
-def test_every_edition_has_its_own_404(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_every_edition_has_its_own_404(built_site: BuiltSite) -> None:
     for language, prefix in EDITIONS.items():
         page = (built_site.path / prefix / "404.html").read_text("utf-8")
         assert f'<html lang="{language}"' in page

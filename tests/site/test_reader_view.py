@@ -8,19 +8,21 @@ from pathlib import Path
 import pytest
 
 from macros.builds import ENGINES
+from macros.catalog import Catalog
 from macros.editions import Edition
 from macros.engine.build import build_site
 from macros.ui import ui_strings
+from tests.conftest import BuiltSite
 
 from ..conftest import ROOT
 from .test_built_site import EDITIONS, edition_root, pages_of, soup
 
 
-def _read(built_site, prefix: str, page: str) -> str:  # type: ignore[no-untyped-def]
+def _read(built_site: BuiltSite, prefix: str, page: str) -> str:
     return (built_site.path / prefix / page).read_text("utf-8")
 
 
-def test_the_colour_switch_is_labelled_in_the_page_language(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_the_colour_switch_is_labelled_in_the_page_language(built_site: BuiltSite) -> None:
     strings = ui_strings()
     for language, prefix in EDITIONS.items():
         home = _read(built_site, prefix, "index.html")
@@ -29,7 +31,7 @@ def test_the_colour_switch_is_labelled_in_the_page_language(built_site) -> None:
         assert 'title="Dark"' not in home and 'title="Light"' not in home
 
 
-def test_public_playbooks_show_no_review_bookkeeping(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_public_playbooks_show_no_review_bookkeeping(built_site: BuiltSite) -> None:
     strings = ui_strings()
     for language, prefix in EDITIONS.items():
         page = _read(built_site, prefix, "playbooks/crisis-steps/index.html")
@@ -37,19 +39,19 @@ def test_public_playbooks_show_no_review_bookkeeping(built_site) -> None:  # typ
         assert f'{strings["next_review"].get(language)}:' not in page
 
 
-def test_public_pages_link_to_no_repository(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_public_pages_link_to_no_repository(built_site: BuiltSite) -> None:
     for page in built_site.path.rglob("*.html"):
         text = page.read_text("utf-8")
         assert "md-source" not in text and "example.com" not in text, page
 
 
-def test_the_public_home_page_has_no_newcomer_card(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_the_public_home_page_has_no_newcomer_card(built_site: BuiltSite) -> None:
     titles = {"ru": "Новичок? Начните здесь", "uk": "Новачок? Почніть звідси", "en": "New here? Start here"}
     for language, prefix in EDITIONS.items():
         assert titles[language] not in _read(built_site, prefix, "index.html"), language
 
 
-def test_the_staff_home_page_lists_the_onboarding_route_before_the_map(built_internal_site) -> None:  # type: ignore[no-untyped-def]
+def test_the_staff_home_page_lists_the_onboarding_route_before_the_map(built_internal_site: Path) -> None:
     for prefix in EDITIONS.values():
         home = (built_internal_site / prefix / "index.html").read_text("utf-8")
         card = home[home.index('class="grid cards pb-entry"'):]  # the entry cards, not the nav
@@ -57,7 +59,7 @@ def test_the_staff_home_page_lists_the_onboarding_route_before_the_map(built_int
         assert 0 <= route < atlas, prefix
 
 
-def test_a_colour_scheme_without_its_label_is_an_error(root) -> None:  # type: ignore[no-untyped-def]
+def test_a_colour_scheme_without_its_label_is_an_error(root: Path) -> None:
     import pytest
 
     from macros.edition_plan import PlanError, plan_edition
@@ -83,7 +85,7 @@ def test_the_staff_edition_builds_without_a_repository(engine: str, tmp_path: Pa
 
 
 @pytest.mark.parametrize("edition", ["public", "staff"])
-def test_no_see_also_names_the_same_place_twice(built_site, built_internal_site, edition: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_see_also_names_the_same_place_twice(built_site: BuiltSite, built_internal_site: Path, edition: str) -> None:
     """Two links of one "See also" with one label (a section and the checklist it shows,
     titled alike) read as a mistake; two to one place are one too many."""
     site = built_site.path if edition == "public" else built_internal_site
@@ -100,7 +102,7 @@ def test_no_see_also_names_the_same_place_twice(built_site, built_internal_site,
     assert not repeated
 
 
-def test_each_edition_has_its_own_404_page(built_site, catalog) -> None:  # type: ignore[no-untyped-def]
+def test_each_edition_has_its_own_404_page(built_site: BuiltSite, catalog: Catalog) -> None:
     import re
     from html import escape
 

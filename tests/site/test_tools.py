@@ -11,10 +11,12 @@ from bs4 import BeautifulSoup
 from macros.catalog import Catalog
 from macros.editions import public_view
 from macros.languages import LANGUAGES
-from macros.models import BriefStage, ChecklistKind, Stage, tag_id
+from macros.models import BriefStage, Checklist, ChecklistKind, Stage, tag_id
 from macros.rendering import HEALTH_PAGE
 from macros.tools import HEALTH_RULES, Library, glossary, health_situations, health_weights
 from macros.ui import ui_strings
+from tests.conftest import BuiltSite
+from tests.html import attr, one
 
 from .test_built_site import EDITIONS, soup
 
@@ -34,14 +36,15 @@ def test_every_kind_of_call_has_a_brief(public: Catalog) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_brief_is_two_clicks_from_home(built_site, public: Catalog, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_brief_is_two_clicks_from_home(built_site: BuiltSite, public: Catalog, language: str) -> None:
     home = page(built_site.path, language, "")
     assert home.select_one('article a[href="briefs/"]') is not None, "home links the briefs index"
     index = page(built_site.path, language, "briefs")
     for brief_id, owned in Library(public).briefs.items():
         assert index.select_one(f'a[href="{brief_id}/"]') is not None
         brief = page(built_site.path, language, f"briefs/{brief_id}")
-        assert brief.h1.get_text(strip=True).rstrip("¶") == owned.brief.title.get(language)
+        assert owned.brief is not None
+        assert one(brief, "h1").get_text(strip=True).rstrip("¶") == owned.brief.title.get(language)
         blocks = brief.select(".pb-brief__block")
         assert len(blocks) == 4 and all(b.select("li") for b in blocks)
         assert brief.select_one("[data-pb-print]") is not None
@@ -55,16 +58,17 @@ def test_brief_pages_exist_for_exactly_the_briefs(root: Path, catalog: Catalog) 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_templates_have_a_field_per_placeholder_and_no_raw_slots(built_site, public: Catalog,  # type: ignore[no-untyped-def]
+def test_templates_have_a_field_per_placeholder_and_no_raw_slots(built_site: BuiltSite, public: Catalog,
                                                                  language: str) -> None:
     html = page(built_site.path, language, "tools/templates")
     owned = Library(public).templates
     assert len(owned) >= 6
     for o in owned:
-        box = html.select_one(f'[data-pb-template="{o.template.id}"]')
-        assert box is not None
+        template = o.template
+        assert template is not None
+        box = one(html, f'[data-pb-template="{template.id}"]')
         inputs = {i["data-pb-slot-input"] for i in box.select("[data-pb-slot-input]")}
-        assert inputs == {p.id for p in o.template.placeholders}
+        assert inputs == {p.id for p in template.placeholders}
         assert {m["data-pb-slot"] for m in box.select("[data-pb-slot]")} == inputs
         assert "[[" not in box.get_text()
 
@@ -73,7 +77,7 @@ def test_templates_have_a_field_per_placeholder_and_no_raw_slots(built_site, pub
 def test_onboarding_route_covers_every_playbook_with_self_checks(built_internal_site: Path, catalog: Catalog,
                                                                   language: str) -> None:
     html = page(built_internal_site, language, "staff/onboarding")  # a staff page
-    route = html.select_one('[data-pb-checklist="onboarding-route"]')
+    route = one(html, '[data-pb-checklist="onboarding-route"]')
     assert [li["data-pb-item"] for li in route.select("[data-pb-item]")] == [f"read-{p.id}" for p in catalog.playbooks]
     for playbook in catalog.playbooks:
         assert len(playbook.self_check) >= 3, playbook.id
@@ -85,20 +89,20 @@ def test_onboarding_route_covers_every_playbook_with_self_checks(built_internal_
 def test_each_onboarding_step_links_to_the_playbook_it_names(built_internal_site: Path, catalog: Catalog,
                                                              language: str) -> None:
     onboarding = built_internal_site / EDITIONS[language] / "staff" / "onboarding" / "index.html"
-    route = soup(onboarding).select_one('[data-pb-checklist="onboarding-route"]')
+    route = one(soup(onboarding), '[data-pb-checklist="onboarding-route"]')
     steps = route.select("[data-pb-item]")
     assert len(steps) == len(catalog.playbooks)
     for step, playbook in zip(steps, catalog.playbooks, strict=True):
         links = step.select(".pb-item__text a[href]")
         assert len(links) == 1, step["data-pb-item"]
         assert playbook.title.get(language) in links[0].get_text()
-        target = (onboarding.parent / links[0]["href"]).resolve()
+        target = (onboarding.parent / attr(links[0], "href")).resolve()
         assert target == (built_internal_site / EDITIONS[language] / "playbooks" / playbook.id).resolve()
         assert (target / "index.html").is_file()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_relationship_map_links_every_stage(built_site, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_relationship_map_links_every_stage(built_site: BuiltSite, language: str) -> None:
     html = page(built_site.path, language, "tools/map")
     stages = html.select("[data-pb-stage]")
     assert [s["data-pb-stage"] for s in stages] == [s.value for s in Stage]
@@ -106,7 +110,7 @@ def test_relationship_map_links_every_stage(built_site, language: str) -> None: 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_glossary_lists_terms_in_order_and_pages_link_to_them(built_site, public: Catalog,  # type: ignore[no-untyped-def]
+def test_glossary_lists_terms_in_order_and_pages_link_to_them(built_site: BuiltSite, public: Catalog,
                                                               language: str) -> None:
     html = page(built_site.path, language, "tools/glossary")
     entries = glossary(public, language)
@@ -118,13 +122,13 @@ def test_glossary_lists_terms_in_order_and_pages_link_to_them(built_site, public
     linked = set()
     for playbook in public.playbooks:
         for a in page(built_site.path, language, f"playbooks/{playbook.id}").select("a[data-pb-term]"):
-            linked.add(a["href"].split("#term-")[1])
+            linked.add(attr(a, "href").split("#term-")[1])
             assert a["title"]
     assert linked == {e.term.id for e in entries}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_topics_index_every_tag_in_use(built_site, public: Catalog, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_topics_index_every_tag_in_use(built_site: BuiltSite, public: Catalog, language: str) -> None:
     html = page(built_site.path, language, "tools/topics")
     used = ({tag_id(t) for p in public.playbooks for t in p.tags}
             | {tag_id(t) for p in public.playbooks for s in p.sections for t in s.tags})
@@ -136,16 +140,17 @@ def test_health_check_panel_has_a_situation_per_target(built_internal_site: Path
     assert checks, "the handbook has a client health check (a staff tool)"
     for checklist in checks:
         html = page(built_internal_site, "ru", f"playbooks/{checklist.playbook}")
-        panel = html.select_one(f'[data-pb-health="{checklist.id}"]')
+        panel = one(html, f'[data-pb-health="{checklist.id}"]')
         refs = {r for i in checklist.items for r in i.indicates}
         assert {s["data-pb-health-situation"] for s in panel.select("[data-pb-health-situation]")} == refs
-        weights = [li.get("data-pb-weight") for li in html.select(f'[data-pb-checklist="{checklist.id}"] [data-pb-item]')]
-        assert all(re.fullmatch(r"[123]", w or "") for w in weights)
+        weights = [attr(li, "data-pb-weight")
+                   for li in html.select(f'[data-pb-checklist="{checklist.id}"] [data-pb-item]')]
+        assert all(re.fullmatch(r"[123]", w) for w in weights)
 
 
 # -- the health check's own page ------------------------------------------------------
 
-def health_checks(catalog: Catalog) -> list:  # type: ignore[type-arg]
+def health_checks(catalog: Catalog) -> list[Checklist]:
     checks = [c for c in catalog.checklists.values() if c.kind is ChecklistKind.health_check]
     assert checks, "the handbook has a client health check"
     return checks
@@ -158,33 +163,33 @@ def test_the_health_check_page_shows_the_one_health_check(root: Path, catalog: C
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_health_check_has_its_own_page_in_the_tools_section(  # type: ignore[no-untyped-def]
-    built_site, built_internal_site: Path, catalog: Catalog, language: str,
+def test_health_check_has_its_own_page_in_the_tools_section(
+    built_site: BuiltSite, built_internal_site: Path, catalog: Catalog, language: str,
 ) -> None:
     """A staff tool: its page is in the staff edition's Tools section, and nowhere public."""
     assert not (built_site.path / EDITIONS[language] / HEALTH_PAGE).exists()
     site, content = built_internal_site, catalog
     (check,) = health_checks(content)
     html = page(site, language, HEALTH_PAGE)
-    assert html.h1.get_text(strip=True).rstrip("¶") == ui_strings()["health_title"].get(language)
+    assert one(html, "h1").get_text(strip=True).rstrip("¶") == ui_strings()["health_title"].get(language)
     # the Tools section of the navigation lists it, under its own name
     tools_title = ui_strings()["nav_tools"].get(language)
     sections = [li for li in html.select("nav.md-nav--primary li.md-nav__item--section")
-                if li.select_one("label").get_text(strip=True) == tools_title]
+                if one(li, "label").get_text(strip=True) == tools_title]
     assert len(sections) == 1
     here = sections[0].select("a.md-nav__link--active")  # this page (`./`; Zensical writes `././`)
     assert [a.get_text(strip=True) for a in here] == [ui_strings()["health_title"].get(language)]
     # the check itself, live: every observation, with its weight, and the diagnosis panel
-    root = html.select_one(f'[data-pb-checklist="{check.id}"]')
+    root = one(html, f'[data-pb-checklist="{check.id}"]')
     assert [li["data-pb-item"] for li in root.select("[data-pb-item]")] == [i.id for i in check.items]
-    weights = [int(li["data-pb-weight"]) for li in root.select("[data-pb-item]")]
+    weights = [int(attr(li, "data-pb-weight")) for li in root.select("[data-pb-item]")]
     assert weights == [i.weight for i in check.items]
     assert root.select_one(f'[data-pb-health="{check.id}"]') is not None
     assert not root.select("[data-pb-health-guide-link]"), "its own page does not link to itself"
     # it names the playbook section that also shows it, and that section links here
     playbook = content.playbook(check.playbook)
     section = next(s for s in playbook.sections if s.checklist == check.id)
-    shared = html.select_one("[data-pb-health-shared] a")
+    shared = one(html, "[data-pb-health-shared] a")
     assert shared["href"] == f"../../playbooks/{playbook.id}/#{section.id}"
     back = page(site, language, f"playbooks/{playbook.id}").select_one(
         f'[data-pb-health="{check.id}"] a[data-pb-health-guide-link]')
@@ -200,23 +205,23 @@ def test_health_check_page_explains_the_rules_its_panel_applies(built_internal_s
     (check,) = health_checks(catalog)
     rules = HEALTH_RULES
     html = page(built_internal_site, language, HEALTH_PAGE)
-    panel = html.select_one(f'[data-pb-health="{check.id}"]')
-    carried = {k: int(panel[f"data-pb-health-{k}"])
+    panel = one(html, f'[data-pb-health="{check.id}"]')
+    carried = {k: int(attr(panel, f"data-pb-health-{k}"))
                for k in ("acute", "serious", "high-total", "medium-total")}
     assert carried == {"acute": rules.acute, "serious": rules.serious, "high-total": rules.high_total,
                        "medium-total": rules.medium_total}
-    guide = html.select_one(f'[data-pb-health-guide="{check.id}"]')
+    guide = one(html, f'[data-pb-health-guide="{check.id}"]')
     # what each weight means, and which signs carry it
     boxes = guide.select("[data-pb-health-weight]")
-    assert [int(box["data-pb-health-weight"]) for box in boxes] == list(health_weights()) == [1, 2, 3]
+    assert [int(attr(box, "data-pb-health-weight")) for box in boxes] == list(health_weights()) == [1, 2, 3]
     for box in boxes:
-        weight = int(box["data-pb-health-weight"])
+        weight = int(attr(box, "data-pb-health-weight"))
         signs = box.select("[data-pb-health-sign]")
         assert [li["data-pb-health-sign"] for li in signs] == [i.id for i in check.items
                                                                 if i.weight == weight]
         assert ui_strings()[f"health_weight_{weight}_means"].get(language) in box.get_text()
         for li in signs:  # each sign links to its box on this page
-            assert html.find(id=li.a["href"].lstrip("#")) is not None
+            assert html.find(id=attr(one(li, "a"), "href").lstrip("#")) is not None
     # the thresholds, as numbers in the rules' text
     text = {li["data-pb-health-rule"]: li.get_text(" ", strip=True)
             for li in html.select("[data-pb-health-rule]")}
@@ -228,13 +233,14 @@ def test_health_check_page_explains_the_rules_its_panel_applies(built_internal_s
     assert numbers(text["medium"]) == {rules.serious, rules.medium_total}
     assert numbers(text["low"]) == {*range(1, rules.serious), rules.medium_total}
     total = sum(i.weight for i in check.items)
-    assert numbers(html.select_one("[data-pb-health-rules]").find_previous_sibling("p").get_text()) == \
-        {len(check.items), total}
+    intro = one(html, "[data-pb-health-rules]").find_previous_sibling("p")
+    assert intro is not None
+    assert numbers(intro.get_text()) == {len(check.items), total}
     # the examples say what the rules decide
     examples = html.select("[data-pb-health-example]")
     assert len(examples) >= 5
     for li in examples:
-        weights = [int(li["data-pb-health-example"])] * int(li["data-pb-health-count"])
+        weights = [int(attr(li, "data-pb-health-example"))] * int(attr(li, "data-pb-health-count"))
         assert li["data-pb-health-expect"] == rules.level(weights)
         assert ui_strings()[f"health_level_{rules.level(weights)}"].get(language) in li.get_text()
     assert {li["data-pb-health-expect"] for li in examples} == {"low", "medium", "high"}
@@ -243,7 +249,7 @@ def test_health_check_page_explains_the_rules_its_panel_applies(built_internal_s
     assert [d["data-pb-health-guide-level"] for d in levels] == ["low", "medium", "high"]
     for box in levels:
         for key in ("health_level_", "health_why_", "health_do_"):
-            assert ui_strings()[key + box["data-pb-health-guide-level"]].get(language) in box.get_text()
+            assert ui_strings()[key + attr(box, "data-pb-health-guide-level")].get(language) in box.get_text()
     leads = {li["data-pb-health-leads-to"] for li in html.select("[data-pb-health-leads-to]")}
     assert leads == {s.ref for s in health_situations(catalog, check)}
 

@@ -57,7 +57,7 @@
       var probe = PREFIX + "probe"
       area.setItem(probe, "1")
       area.removeItem(probe)
-    } catch (e) {
+    } catch {
       area = null
       failed = true
     }
@@ -66,13 +66,13 @@
       get: function (k) {
         if (k in mem) return mem[k]
         if (area) {
-          try { return area.getItem(k) } catch (e) { failed = true }
+          try { return area.getItem(k) } catch { failed = true }
         }
         return null
       },
       set: function (k, v) {
         if (!failed) {
-          try { area.setItem(k, v); return true } catch (e) { failed = true }
+          try { area.setItem(k, v); return true } catch { failed = true }
         }
         mem[k] = v
         return false
@@ -93,7 +93,7 @@
   /* A stored string to a state, or null when it is not a state of this schema. */
   function readState(raw) {
     var data
-    try { data = JSON.parse(raw) } catch (e) { return null }
+    try { data = JSON.parse(raw) } catch { return null }
     if (!data || typeof data !== "object" || data.v !== SCHEMA || !Array.isArray(data.runs)) return null
     var runs = [], ids = Object.create(null)
     data.runs.forEach(function (r) {

@@ -52,7 +52,7 @@
     var data = input
     if (typeof input === "string") {
       if (input.length > 1e6) return { ok: false, error: "format" }
-      try { data = JSON.parse(input) } catch (e) { return { ok: false, error: "format" } }
+      try { data = JSON.parse(input) } catch { return { ok: false, error: "format" } }
     }
     if (!data || typeof data !== "object" || data.format !== FORMAT || !data.run || typeof data.run !== "object")
       return { ok: false, error: "format" }
@@ -116,7 +116,7 @@
     if (h.indexOf(SHARE) !== 0) return null
     var code = h.slice(SHARE.length), data
     if (!/^[A-Za-z0-9_-]{1,8000}$/.test(code)) return { ok: false, error: "format" }
-    try { data = JSON.parse(fromBase64Url(code)) } catch (e) { return { ok: false, error: "format" } }
+    try { data = JSON.parse(fromBase64Url(code)) } catch { return { ok: false, error: "format" } }
     if (!data || typeof data !== "object") return { ok: false, error: "format" }
     return parseRun({ format: FORMAT, version: data.v, checklist: data.c, run: { name: data.n, done: data.d } })
   }

@@ -28,7 +28,7 @@
   function now() { return new Date().toISOString() }
   function today(lang) {
     try { return new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" }) }
-    catch (e) { return now().slice(0, 10) }
+    catch { return now().slice(0, 10) }
   }
   /* data-pb-label-msg-copied="..." -> L.msgCopied */
   function labels(node) {

@@ -7,14 +7,14 @@
   if (window.HandbookClipboard) return
 
   function legacy(value, back) {
-    var area = document.createElement("textarea"), ok = false
+    var area = document.createElement("textarea"), ok
     area.value = value
     area.setAttribute("readonly", "")
     area.style.position = "fixed"
     area.style.opacity = "0"
     document.body.appendChild(area)
     area.select()
-    try { ok = document.execCommand("copy") } catch (e) { ok = false }
+    try { ok = document.execCommand("copy") } catch { ok = false }
     area.remove()
     if (back) back.focus()
     return ok
@@ -25,7 +25,7 @@
       if (navigator.clipboard && window.isSecureContext)
         return navigator.clipboard.writeText(value).then(function () { return true },
                                                          function () { return legacy(value, back) })
-    } catch (e) { /* fall through */ }
+    } catch { /* fall through */ }
     return Promise.resolve(legacy(value, back))
   }
 
