@@ -283,9 +283,13 @@ class Stage(str, Enum):
 class BriefStage(str, Enum):
     """The kinds of client call a brief prepares for."""
 
+    prospect = "prospect"
     kickoff = "kickoff"
+    expectations = "expectations"
     weekly = "weekly"
+    director_check_in = "director-check-in"
     warning_signs = "warning-signs"
+    team_change = "team-change"
     crisis = "crisis"
     parting = "parting"
 
@@ -347,6 +351,8 @@ class CallBrief(_Strict):
     id: Slug
     stage: BriefStage
     title: Text
+    prepare: list[Text] = Field(min_length=1, description="What to have ready before the call: documents, "
+                                "figures, who attends. Shown first.")
     goal: Text = Field(description="What the call must achieve, in one or two sentences.")
     ask: list[Line] = Field(min_length=1, description="Questions to ask the client.")
     avoid: list[Line] = Field(min_length=1, description="What not to say or do.")

@@ -86,8 +86,8 @@ def make_playbook(n: int, text: _Text, *, items: int = 12) -> tuple[models.Playb
         owner=text(2), reviewed="2026-11-01", review_every_days=365,
         stage=_STAGES[n % len(_STAGES)], sections=sections,
         call_briefs=[models.CallBrief(
-            id=f"brief-{n:04d}", stage=_BRIEF_STAGES[n % len(_BRIEF_STAGES)], title=text(4), goal=text(16),
-            ask=[text(8), text(8)], avoid=[text(8)], agree=[text(8)], follow_up=[text(8)],
+            id=f"brief-{n:04d}", stage=_BRIEF_STAGES[n % len(_BRIEF_STAGES)], title=text(4), prepare=[text(8), text(8)],
+            goal=text(16), ask=[text(8), text(8)], avoid=[text(8)], agree=[text(8)], follow_up=[text(8)],
             see_also=[f"{pid}#part-1"])],
         templates=[models.MessageTemplate(
             id=f"message-{n:04d}", title=text(4), purpose=text(10),

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from macros.catalog import Catalog
 from macros.languages import LANGUAGES
-from macros.models import Text, tag_id
+from macros.models import BriefStage, Text, tag_id
 from macros.schema import stale_schemas
 from macros.ui import known_tags, ui_strings
 
@@ -121,6 +121,16 @@ def test_tags_are_known_topics(catalog: Catalog) -> None:
 def test_interface_strings_have_every_language() -> None:
     for key, text in ui_strings().items():
         assert all(text.get(lang).strip() for lang in LANGUAGES), key
+
+
+def test_every_kind_of_call_has_its_label_and_every_brief_its_search_words(catalog: Catalog) -> None:
+    """A manager finds a brief by searching in their own words, and sees what kind of call it is for."""
+    for stage in BriefStage:
+        assert f"brief_stage_{stage.value.replace('-', '_')}" in ui_strings(), stage
+    for playbook in catalog.playbooks:
+        for brief in playbook.call_briefs:
+            assert brief.search_words is not None, f"{brief.id}: give it search_words"
+            assert all(brief.search_words.get(language) for language in LANGUAGES), brief.id
 
 
 def test_every_playbook_has_a_page_in_the_nav(catalog: Catalog) -> None:

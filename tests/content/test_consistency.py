@@ -11,7 +11,7 @@ import pytest
 from macros.catalog import Catalog
 from macros.editions import public_view
 from macros.languages import LANGUAGES
-from macros.models import Section
+from macros.models import BriefStage, Section
 from tests.content.test_completeness import texts_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,6 +88,32 @@ def test_the_crisis_recap_goes_out_the_same_working_day(catalog: Catalog, langua
         assert same_day in follow_up[0].lower(), brief_id
     item = next(i for i in catalog.checklist("crisis-settlement").items if i.id == "confirm-in-writing")
     assert same_day in item.text.get(language).lower()
+
+
+# What a brief's "prepare" list must name for its kind of call, one pattern per thing.
+PREPARE_COVERS = {
+    BriefStage.parting: {  # the notice period, unpaid invoices, the handover list
+        "ru": [r"срок уведомления", r"неоплаченн\w* сч[её]т", r"опись для передачи"],
+        "uk": [r"строк повідомлення", r"неоплачен\w* рахун", r"опис для передачі"],
+        "en": [r"notice period", r"unpaid invoices", r"handover list"],
+    },
+    BriefStage.crisis: {  # who attends, from both sides
+        "ru": [r"кто приходит от нас", r"кого ждём от клиента"],
+        "uk": [r"хто приходить від нас", r"кого чекаємо від клієнта"],
+        "en": [r"who comes from our side", r"who we need from the client"],
+    },
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("stage", list(PREPARE_COVERS), ids=lambda stage: stage.value)
+def test_the_prepare_list_names_what_the_call_needs(catalog: Catalog, stage: BriefStage, language: str) -> None:
+    briefs = [b for p in catalog.playbooks for b in p.call_briefs if b.stage is stage]
+    assert briefs, f"no brief for a {stage.value} call"
+    for brief in briefs:
+        prepare = " ".join(entry.get(language) for entry in brief.prepare).lower()
+        missing = [pattern for pattern in PREPARE_COVERS[stage][language] if not re.search(pattern, prepare)]
+        assert not missing, f"{brief.id}: the prepare list names none of {missing}"
 
 
 def test_one_lead_contact_and_at_most_one_deputy_everywhere(catalog: Catalog) -> None:

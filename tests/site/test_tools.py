@@ -50,6 +50,25 @@ def test_a_brief_is_two_clicks_from_home(built_site: BuiltSite, public: Catalog,
         assert brief.select_one("[data-pb-print]") is not None
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_brief_shows_what_to_prepare_first(built_site, public: Catalog, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Read minutes before a call, a brief opens with what to have ready: the prepare block is its
+    first block and carries the first label, before the goal, the questions and the rest."""
+    label = ui_strings()["brief_prepare"].get(language)
+    for brief_id, owned in Library(public).briefs.items():
+        box = page(built_site.path, language, f"briefs/{brief_id}").select_one(f'[data-pb-brief="{brief_id}"]')
+        assert box is not None, brief_id
+        blocks = box.find_all("div", recursive=False)
+        assert blocks and blocks[0].has_attr("data-pb-brief-prepare"), f"{brief_id}: the prepare block is not first"
+        assert len(box.select("[data-pb-brief-prepare]")) == 1, brief_id
+        first_label = box.select_one(".pb-brief__label")
+        assert first_label is not None and first_label.find_parent(attrs={"data-pb-brief-prepare": True}) is blocks[0]
+        assert first_label.get_text(strip=True) == label
+        shown = [li.get_text(" ", strip=True) for li in blocks[0].select("li")]
+        assert owned.brief is not None, brief_id
+        assert shown == [entry.get(language) for entry in owned.brief.prepare], brief_id
+
+
 def test_brief_pages_exist_for_exactly_the_briefs(root: Path, catalog: Catalog) -> None:
     pages = {p.stem for p in (root / "docs" / "briefs").glob("*.md")} - {"index"}
     assert pages == set(Library(catalog).briefs)
