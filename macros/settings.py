@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -11,6 +12,10 @@ from .languages import LANGUAGES
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+
+# One address, no display name or list: the client page writes it as a mailto link.
+_EMAIL = re.compile(r"[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[^@\s<>\"'(),;:.]+")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -25,11 +30,12 @@ class Settings:
     """A plain class (the edition builder reads it before anything else; dataclasses and
     typing would add a fifth to its start-up)."""
 
-    __slots__ = ("default_language", "languages")
+    __slots__ = ("contact", "default_language", "languages")
 
-    def __init__(self, default_language: str, languages: tuple[str, ...]) -> None:
+    def __init__(self, default_language: str, languages: tuple[str, ...], contact: str | None = None) -> None:
         self.default_language = default_language
         self.languages = languages
+        self.contact = contact  # the agency's address for clients (the client page shows it)
 
     def prefix(self, language: str) -> str:
         """Where an edition lives under the site root: the default at the root."""
@@ -45,7 +51,10 @@ def settings_from_extra(extra: dict[str, Any]) -> Settings:
         raise ValueError(f"extra.handbook.languages must be a list from {LANGUAGES}, got {languages}")
     if not isinstance(default, str) or default not in languages:
         raise ValueError(f"extra.handbook.default_language {default!r} is not in {languages}")
-    return Settings(default, languages)
+    contact = handbook.get("contact")
+    if not isinstance(contact, str) or not _EMAIL.fullmatch(contact):
+        raise ValueError(f"extra.handbook.contact must be the agency's email address for clients, got {contact!r}")
+    return Settings(default, languages, contact)
 
 
 def read_settings(config_file: Path) -> Settings:
