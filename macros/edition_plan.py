@@ -131,6 +131,9 @@ class EditionPlan:
             "language": self.language,
             "default": self.is_default,
             "prefix": self.prefix,
+            # The site's root as a link from the edition's: where every language of one
+            # handbook keeps its checklists' ticks (overrides/main.html, checklists.js).
+            "site_root": "../" * self.prefix.count("/"),
             "edition": self.edition.value,
             "engine": engine,
             "staff_banner": ui_strings()["staff_edition"].get(self.language),

@@ -29,6 +29,11 @@ ENGINE = "zensical"
 ADAPTER_MODULE = "macros.engine.zensical_adapter"
 # Keys only MkDocs reads: Zensical has no hooks, and our stage replaces what they did.
 _MKDOCS_ONLY = ("hooks",)
+# What Zensical's own templates do that our copies of Material's (overrides/partials/) must
+# do too under Zensical, as `extra.handbook` values those copies read:
+# - `platform_attribute`: its partials/javascripts/base.html marks <html data-platform> with
+#   navigator.platform (its stylesheet picks the search key hint, ⌘K or Ctrl+K, by it).
+THEME_VALUES = {"platform_attribute": True}
 
 
 class _Tagged:
@@ -165,7 +170,8 @@ def _edition_config(root: Path, config: dict[str, Any], plan: EditionPlan, bundl
     staged["extra_css"] = [*config.get("extra_css", []), *bundles.stylesheets(staff=plan.staff)]
     staged["extra_javascript"] = [*config.get("extra_javascript", []), *bundles.scripts()]
     extra = dict(config.get("extra") or {})
-    extra["handbook"] = {**extra.get("handbook", {}), **plan.extra(ENGINE), "root": str(root)}
+    extra["handbook"] = {**extra.get("handbook", {}), **plan.extra(ENGINE), "root": str(root),
+                         **THEME_VALUES}
     extra["alternate"] = plan.alternate()
     staged["extra"] = extra
     staged["plugins"] = [_adapter_plugin(entry) for entry in config.get("plugins", [])]

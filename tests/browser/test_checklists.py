@@ -1,5 +1,6 @@
-"""Live checklists in Chromium: ticks that persist, runs per client, export/import, share
-links, broken storage, keyboard use, language switch and print."""
+"""Live checklists in Chromium: ticks that persist (per site and edition, carried over from
+the unscoped keys of before), runs per client, export/import, share links, broken storage,
+keyboard use, language switch and print."""
 
 from __future__ import annotations
 
@@ -15,12 +16,17 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Route, expect
 
+from tests.conftest import serve
+
 pytestmark = pytest.mark.browser
 
 PAGE = "playbooks/on-the-shore/"
 SHORE = "shore-agreements"     # 20 items, all required
 TENDER = "tender-kickoff"      # same page, one optional item
-KEY = "agency-handbook:v1:checklist:"
+# Where a site's ticks are kept: its root path and edition (the test server serves the public
+# edition at "/"), then the checklist id; LEGACY is the unscoped key of before.
+KEY = "agency-handbook:v1:/:public:checklist:"
+LEGACY = "agency-handbook:v1:checklist:"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -222,6 +228,71 @@ def test_content_edits_keep_the_known_ticks(page: Page, site_server: str) -> Non
     assert checked(page) == [ids[0], ids[2]]
     assert text_of(el(page, "count")) == "Готово 2/20 · обязательные 2/20"
     assert not el(page, "note").is_visible()
+
+
+def stored_keys(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """The checklists' keys in localStorage (the theme keeps its own there too)."""
+    return sorted(k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith("agency-handbook:"))
+
+
+def saved_run(done: list[str], run_id: str = "default", name: str = "") -> dict[str, object]:
+    return {"id": run_id, "name": name, "created": "2025-01-01T00:00:00Z", "updated": "2025-01-01T00:00:00Z",
+            "done": done}
+
+
+def test_ticks_under_the_old_keys_are_carried_over(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    """Saved before keys carried the site: shown on the first visit, then kept under the new key."""
+    open_page(page, site_server)
+    shore, tender = item_ids(page), item_ids(page, TENDER)
+    old_shore = {"v": 1, "current": "rb", "runs": [saved_run([shore[0]]),
+                                                   saved_run([shore[1], shore[4]], "rb", "Client B")]}
+    old_tender = {"v": 1, "current": "default", "runs": [saved_run([tender[0]])]}
+    page.evaluate("""([shore, tender]) => {
+        localStorage.setItem(shore[0], shore[1])
+        localStorage.setItem(tender[0], tender[1])
+    }""", [[LEGACY + SHORE, json.dumps(old_shore)], [LEGACY + TENDER, json.dumps(old_tender)]])
+    reload(page)
+    assert current_run(page) == "Client B"
+    assert checked(page) == [shore[1], shore[4]]
+    assert checked(page, TENDER) == [tender[0]]
+    assert not el(page, "note").is_visible()
+    assert stored_keys(page) == sorted([LEGACY + SHORE, LEGACY + TENDER, KEY + SHORE, KEY + TENDER])
+    box(page, shore[2]).check()
+    reload(page)
+    assert checked(page) == [shore[1], shore[2], shore[4]]
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}{SHORE}')"))
+    assert [(r["id"], r["name"], r["done"]) for r in stored["runs"]] == [
+        ("default", "", [shore[0]]), ("rb", "Client B", [shore[1], shore[4], shore[2]])]
+    # The old key is left as it was (another edition on the origin may not have taken its copy yet).
+    assert json.loads(page.evaluate(f"localStorage.getItem('{LEGACY}{SHORE}')")) == old_shore
+
+
+@pytest.fixture(scope="module")
+def one_origin(built_site, built_internal_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The public and the staff edition served side by side on one origin, under two paths."""
+    folder = tmp_path_factory.mktemp("one-origin")
+    (folder / "handbook").symlink_to(built_site.path, target_is_directory=True)
+    (folder / "staff").symlink_to(built_internal_site, target_is_directory=True)
+    with serve(folder) as url:
+        yield url
+
+
+def test_two_editions_on_one_origin_keep_their_ticks_apart(browser, one_origin: str) -> None:  # type: ignore[no-untyped-def]
+    with guarded_context(browser, one_origin) as (ctx, errors):
+        page = ctx.new_page()
+        open_page(page, one_origin + "handbook/")
+        ids = item_ids(page)
+        box(page, ids[0]).check()
+        open_page(page, one_origin + "staff/")
+        assert checked(page) == [], "the staff edition does not see the public edition's ticks"
+        box(page, ids[1]).check()
+        open_page(page, one_origin + "staff/en/")
+        assert checked(page) == [ids[1]], "every language of one edition shares its ticks"
+        open_page(page, one_origin + "handbook/uk/")
+        assert checked(page) == [ids[0]]
+        assert stored_keys(page) == sorted(["agency-handbook:v1:/handbook/:public:checklist:" + SHORE,
+                                            "agency-handbook:v1:/staff/:internal:checklist:" + SHORE])
+    assert not errors, errors
 
 
 # -- runs per client ------------------------------------------------------------------

@@ -63,9 +63,25 @@ test("fill replaces known placeholders only", () => {
   assert.equal(core.fill("Done {done}/{total} {x}", { done: 1, total: 2 }), "Done 1/2 {x}")
 })
 
-test("keys are namespaced, versioned and depend on the checklist id alone", () => {
-  assert.equal(core.key("shore-agreements"), "agency-handbook:v1:checklist:shore-agreements")
-  assert.ok(core.key("x").startsWith(core.PREFIX))
+test("keys are namespaced, versioned and depend on the site, the edition and the checklist id", () => {
+  const site = core.scope("/handbook/", "public")
+  assert.equal(core.key("shore-agreements", site), "agency-handbook:v1:/handbook/:public:checklist:shore-agreements")
+  assert.ok(core.key("x", site).startsWith(core.PREFIX))
+  const keys = [core.key("x", site), core.key("x", core.scope("/handbook/", "internal")),
+                core.key("x", core.scope("/other/", "public")), core.key("x", core.scope("/", "public")),
+                core.key("y", site), core.legacyKey("x")]
+  assert.equal(new Set(keys).size, keys.length, "each site, edition and checklist has a key of its own")
+})
+
+test("a scope is a site path and an edition; anything else falls back to the unscoped keys", () => {
+  assert.equal(core.scope("/handbook", "public"), core.scope("/handbook/", "public"), "the root path ends in /")
+  assert.equal(core.scope("/", "internal"), "/:internal:")
+  for (const [path, edition] of [[null, "public"], ["/", null], ["", "public"], ["handbook/", "public"],
+                                 ["/", ""], ["/", "Public"], ["/", "pub:lic"], [42, "public"]])
+    assert.equal(core.scope(path, edition), "", JSON.stringify([path, edition]))
+  assert.equal(core.key("x", ""), core.legacyKey("x"))
+  assert.equal(core.legacyKey("shore-agreements"), "agency-handbook:v1:checklist:shore-agreements",
+               "the key every site on an origin used before keys carried the site")
 })
 
 test("readState keeps unknown item ids (content edits), drops invalid ones and bad runs", () => {

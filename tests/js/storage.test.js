@@ -4,18 +4,85 @@ const test = require("node:test")
 const assert = require("node:assert/strict")
 const { core, fakeStorage } = require("./helpers")
 
-test("a working storage persists under the versioned key", () => {
+const SITE = core.scope("/handbook/", "public")
+const STAFF = core.scope("/handbook/", "internal")
+
+function stateWith(...done) {
+  const s = core.emptyState()
+  for (const id of done) core.setDone(s, id, true)
+  return s
+}
+
+test("a working storage persists under the versioned key of the site", () => {
   const area = fakeStorage()
   const st = core.createStorage(() => area)
   assert.equal(st.persistent(), true)
-  const s = core.emptyState()
-  core.setDone(s, "nda", true)
-  assert.equal(core.save(st, "kickoff", s), true)
-  assert.ok(area.data.has("agency-handbook:v1:checklist:kickoff"))
-  assert.equal(area.data.has("agency-handbook:v1:probe"), false, "the probe key is removed")
-  const again = core.load(core.createStorage(() => area), "kickoff")
+  assert.equal(core.save(st, "kickoff", stateWith("nda"), SITE), true)
+  assert.deepEqual([...area.data.keys()], ["agency-handbook:v1:/handbook/:public:checklist:kickoff"],
+                   "the probe key is removed")
+  const again = core.load(core.createStorage(() => area), "kickoff", SITE)
   assert.equal(again.corrupt, false)
   assert.deepEqual(core.currentRun(again.state).done, ["nda"])
+})
+
+test("two sites or editions on one origin keep their ticks apart", () => {
+  const area = fakeStorage()
+  const st = core.createStorage(() => area)
+  core.save(st, "kickoff", stateWith("nda"), SITE)
+  core.save(st, "kickoff", stateWith("channels"), STAFF)
+  core.save(st, "kickoff", stateWith("reports"), core.scope("/other-handbook/", "public"))
+  assert.deepEqual(core.currentRun(core.load(st, "kickoff", SITE).state).done, ["nda"])
+  assert.deepEqual(core.currentRun(core.load(st, "kickoff", STAFF).state).done, ["channels"])
+})
+
+test("ticks saved under the old unscoped key are carried over once, without loss", () => {
+  const area = fakeStorage()
+  const old = stateWith("nda", "channels")
+  core.addRun(old, "Client B", "2026-01-02T00:00:00.000Z", "rb")
+  core.setDone(old, "reports", true)
+  const raw = JSON.stringify(old)
+  area.data.set(core.legacyKey("kickoff"), raw)
+  const st = core.createStorage(() => area)
+  const first = core.load(st, "kickoff", SITE)
+  assert.equal(first.corrupt, false)
+  assert.deepEqual(first.state, core.readState(raw), "every run, name and tick comes along")
+  assert.equal(area.data.get(core.key("kickoff", SITE)), raw, "saved under the new key at once")
+  // From now on the site's own key is read: a change is not undone by the old value.
+  core.switchRun(first.state, "default")
+  core.setDone(first.state, "nda", false)
+  core.save(st, "kickoff", first.state, SITE)
+  assert.equal(core.findRun(core.load(st, "kickoff", SITE).state, "default").done.includes("nda"), false)
+  assert.equal(area.data.get(core.legacyKey("kickoff")), raw, "the old key is left for the other edition")
+  // The other edition on the origin takes its own copy of the same ticks on its first load.
+  assert.deepEqual(core.load(st, "kickoff", STAFF).state, core.readState(raw))
+})
+
+test("an unreadable old value is not carried over, and nothing is flagged", () => {
+  const area = fakeStorage()
+  area.data.set(core.legacyKey("kickoff"), "{not json")
+  const st = core.createStorage(() => area)
+  const r = core.load(st, "kickoff", SITE)
+  assert.equal(r.corrupt, false)
+  assert.deepEqual(core.currentRun(r.state).done, [])
+  assert.equal(area.data.has(core.key("kickoff", SITE)), false)
+  assert.equal(core.migrate(st, "kickoff", SITE), null)
+})
+
+test("an existing scoped value wins over the old key", () => {
+  const area = fakeStorage()
+  area.data.set(core.legacyKey("kickoff"), JSON.stringify(stateWith("nda")))
+  const st = core.createStorage(() => area)
+  core.save(st, "kickoff", stateWith("channels"), SITE)
+  assert.deepEqual(core.currentRun(core.load(st, "kickoff", SITE).state).done, ["channels"])
+})
+
+test("a full storage still carries the old ticks over for the page, in memory", () => {
+  const area = fakeStorage({ quotaAfter: 1 }) // the probe, then nothing
+  area.data.set(core.legacyKey("kickoff"), JSON.stringify(stateWith("nda")))
+  const st = core.createStorage(() => area)
+  assert.deepEqual(core.currentRun(core.load(st, "kickoff", SITE).state).done, ["nda"])
+  assert.equal(st.persistent(), false)
+  assert.deepEqual(core.currentRun(core.load(st, "kickoff", SITE).state).done, ["nda"])
 })
 
 test("a missing value is a fresh state, not corrupt", () => {

@@ -3,6 +3,7 @@ the staged configuration."""
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,14 @@ def test_each_edition_keeps_its_own_language_of_a_page_under_the_neutral_name() 
     assert plan("uk", "internal").pages(sources) == {
         "index.md": "index.uk.md", "playbooks/crisis-steps.md": "playbooks/crisis-steps.md",
         "staff/reviews.md": "staff/reviews.uk.md", "staff/onboarding.md": "staff/onboarding.md"}
+
+
+def test_every_language_of_an_edition_names_the_same_site_root() -> None:
+    """`site_root` leads from an edition's root to the site's, where its ticks are kept."""
+    for language in SETTINGS.languages:
+        edition = plan(language)
+        root = posixpath.normpath(posixpath.join("/site", edition.prefix, edition.extra("any")["site_root"]))
+        assert root == "/site", language
 
 
 def test_a_page_both_neutral_and_localised_is_an_error() -> None:
@@ -88,6 +97,8 @@ def test_the_stage_writes_the_edition_and_keeps_the_python_tags(tmp_path: Path, 
     macros = next(p["macros"] for p in staged["plugins"] if isinstance(p, dict) and "macros" in p)
     assert macros["module_name"] == "macros.engine.zensical_adapter" and macros["on_undefined"] == "strict"
     assert staged["extra"]["handbook"]["engine"] == "zensical"
+    # Zensical's own storage-helper partial marks <html data-platform>; our copy does so when asked.
+    assert staged["extra"]["handbook"]["platform_attribute"] is True
     assert staged["extra"]["handbook"]["root"] == str(project)
     text = config.read_text("utf-8")
     assert "!!python/object/apply:pymdownx.slugs.slugify" in text  # written back for Zensical

@@ -189,6 +189,36 @@ def test_language_switcher_opens_the_same_page(site: Path) -> None:
         assert target == (edition_root(site, language) / "playbooks/crisis-steps/index.html").resolve()
 
 
+def test_every_page_says_where_its_ticks_are_kept(site: Path, built_internal_site: Path) -> None:
+    """The site's root and edition, which key the checklists' saved ticks (checklists.js): the
+    same root from every page of every language, so one edition keeps one set of ticks."""
+    for built, edition in ((site, "public"), (built_internal_site, "internal")):
+        for page in sorted(built.rglob("*.html")):
+            if page.name == "404.html":  # served at any depth; it has no checklist
+                continue
+            meta = soup(page).select_one("meta[data-pb-storage-site][data-pb-storage-edition]")
+            where = page.relative_to(built)
+            assert meta is not None, where
+            assert meta["data-pb-storage-edition"] == edition, where
+            link = meta["data-pb-storage-site"]
+            assert link.endswith("/") and (page.parent / link).resolve() == built.resolve(), (where, link)
+
+
+# The theme package each engine renders with, whose own storage-helper partial our copy replaces.
+ENGINE_THEMES = {"mkdocs": "material", "zensical": "zensical"}
+
+
+def test_the_storage_helpers_mark_the_platform_as_the_engine_theme_does(built_site) -> None:  # type: ignore[no-untyped-def]
+    """overrides/partials/javascripts/base.html replaces each theme's own: where that one sets
+    <html data-platform> (its search key hint reads it), the built pages' copy must too."""
+    theme = Path(__import__(ENGINE_THEMES[built_site.engine]).__file__).parent / "templates"
+    marks = "data-platform" in (theme / "partials/javascripts/base.html").read_text("utf-8")
+    mark = 'document.documentElement.setAttribute("data-platform",navigator.platform)'
+    for page in (built_site.path / "index.html", built_site.path / "en/playbooks/crisis-steps/index.html"):
+        helpers = next(s.get_text() for s in soup(page).find_all("script") if "__md_scope=" in s.get_text())
+        assert (mark in helpers) == marks, (page, helpers[-200:])
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_index_holds_every_page_in_its_language_only(site: Path, language: str) -> None:
     root = edition_root(site, language)

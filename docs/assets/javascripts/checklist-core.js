@@ -3,9 +3,13 @@
  * when a reader uses them. No DOM here, so node tests run it as is; checklists.js does
  * the wiring. Browser: window.HandbookChecklist.
  *
- * One storage key per checklist, "agency-handbook:v1:checklist:<checklist-id>", holding
+ * One storage key per checklist and site, "agency-handbook:v1:<site path>:<edition>:checklist:<id>"
+ * (e.g. "agency-handbook:v1:/handbook/:public:checklist:kickoff"), holding
  *   {"v": 1, "current": "<run-id>", "runs": [{"id", "name", "created", "updated", "done": [item ids]}]}
- * State is keyed by checklist and item ids only: never text, position, language or page.
+ * The site path and edition come from the page (see scope()), so two handbooks, or the public
+ * and the staff edition, served on one origin keep their ticks apart. State is keyed by
+ * checklist and item ids only: never text, position, language or page, so every language
+ * of one edition shares it.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory()
@@ -20,7 +24,20 @@
   var MAX_NAME = 80
   var MAX_ITEMS = 500
 
-  function key(checklistId) { return PREFIX + "checklist:" + checklistId }
+  var EDITION = /^[a-z]+$/
+
+  /* The part of a key that names the site: its root path ("/", "/handbook/") and edition
+   * ("public", "internal"), as the page says them. "" when either is missing or malformed:
+   * the keys are then the unscoped ones of before (legacyKey), as they were. */
+  function scope(sitePath, edition) {
+    if (typeof sitePath !== "string" || sitePath.charAt(0) !== "/" || typeof edition !== "string" ||
+        !EDITION.test(edition)) return ""
+    var path = sitePath.slice(-1) === "/" ? sitePath : sitePath + "/"
+    return path + ":" + edition + ":"
+  }
+  function key(checklistId, siteScope) { return PREFIX + (siteScope || "") + "checklist:" + checklistId }
+  /* Where every site on the origin kept a checklist's ticks before keys carried the site. */
+  function legacyKey(checklistId) { return PREFIX + "checklist:" + checklistId }
   function stamp() { return new Date().toISOString() }
   function newId() { return "r" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6) }
   function isDate(s) { return typeof s === "string" && s.length < 40 && !isNaN(Date.parse(s)) }
@@ -108,15 +125,31 @@
     return { v: SCHEMA, current: ids[data.current] ? data.current : runs[0].id, runs: runs }
   }
 
-  /* {state, corrupt}: a missing value is a fresh state; an unreadable one is too, flagged. */
-  function load(storage, checklistId) {
-    var raw = storage.get(key(checklistId))
+  /* Ticks saved under the unscoped key of before, copied once under the site's own key:
+   * the first load with a scope finds its key empty and takes the old value, if it reads as
+   * a state. The old key is left as it was, never written again. It was shared by everything
+   * on the origin (the public and the staff edition, or two handbooks, each overwriting the
+   * other), so it cannot tell whose ticks it holds: removing it on the first edition's visit
+   * would lose them for the other, which takes its copy on its own first visit. Once a site
+   * has its own key the old one is never read there again. Returns the copied raw value or null. */
+  function migrate(storage, checklistId, siteScope) {
+    var raw = storage.get(legacyKey(checklistId))
+    if (raw === null || raw === undefined || !readState(raw)) return null
+    storage.set(key(checklistId, siteScope), raw)
+    return raw
+  }
+
+  /* {state, corrupt}: a missing value is a fresh state; an unreadable one is too, flagged.
+   * With a site scope, a missing value is first looked for under the old key (migrate). */
+  function load(storage, checklistId, siteScope) {
+    var raw = storage.get(key(checklistId, siteScope))
+    if ((raw === null || raw === undefined) && siteScope) raw = migrate(storage, checklistId, siteScope)
     if (raw === null || raw === undefined) return { state: emptyState(), corrupt: false }
     var state = readState(raw)
     return state ? { state: state, corrupt: false } : { state: emptyState(), corrupt: true }
   }
-  function save(storage, checklistId, state) {
-    return storage.set(key(checklistId), JSON.stringify(state))
+  function save(storage, checklistId, state, siteScope) {
+    return storage.set(key(checklistId, siteScope), JSON.stringify(state))
   }
 
   function findRun(state, runId) {
@@ -183,7 +216,8 @@
 
   return {
     SCHEMA: SCHEMA, PREFIX: PREFIX, SHARE: SHARE, SLUG: SLUG,
-    key: key, stamp: stamp, newId: newId, isDate: isDate, cleanName: cleanName, cleanIds: cleanIds,
+    scope: scope, key: key, legacyKey: legacyKey, migrate: migrate,
+    stamp: stamp, newId: newId, isDate: isDate, cleanName: cleanName, cleanIds: cleanIds,
     toSet: toSet, createStorage: createStorage, emptyState: emptyState, readState: readState,
     load: load, save: save, findRun: findRun, currentRun: currentRun, setDone: setDone,
     addRun: addRun, renameRun: renameRun, switchRun: switchRun, deleteRun: deleteRun,

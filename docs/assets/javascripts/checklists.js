@@ -4,7 +4,9 @@
  * reader points at the tools or opens a share link; its address comes from this script's
  * data-pb-load-exchange attribute. Talks to the HTML only through data-pb-* attributes;
  * every string arrives rendered from macros/ui.yml as data-pb-label-*. Safe to run again:
- * roots are marked data-pb-ready.
+ * roots are marked data-pb-ready. Ticks are saved per site, named by the page's
+ * data-pb-storage-site (a link to the site's root, resolved here against the page's address,
+ * so it is the path the site is really served at) and data-pb-storage-edition.
  */
 (function () {
   "use strict"
@@ -18,6 +20,17 @@
   var script = document.currentScript
   var exchangeSrc = script && script.getAttribute("data-pb-load-exchange")
   var exchange = null
+  var siteScope = readScope()
+
+  /* "" (the unscoped keys of before) when the page does not say where it belongs. */
+  function readScope() {
+    var meta = document.querySelector("[data-pb-storage-site][data-pb-storage-edition]")
+    if (!meta) return ""
+    try {
+      return C.scope(new URL(meta.getAttribute("data-pb-storage-site"), location.href).pathname,
+                     meta.getAttribute("data-pb-storage-edition"))
+    } catch (e) { return "" }
+  }
 
   function store() {
     if (!storage) storage = C.createStorage(function () { return window.localStorage })
@@ -85,7 +98,7 @@
     var corrupt = false, pending = null, formMode = null, trigger = null, busy = false
 
     function read() {
-      var loaded = C.load(store(), id)
+      var loaded = C.load(store(), id, siteScope)
       if (loaded.corrupt) corrupt = true
       return loaded.state
     }
@@ -120,7 +133,7 @@
     /* Read, change, save, redraw every copy of this checklist. Returns what fn returns. */
     function change(fn) {
       var state = read(), result = fn(state, now())
-      C.save(store(), id, state)
+      C.save(store(), id, state, siteScope)
       ui.share.hidden = true
       refresh(id)
       return result
