@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Route, expect
 
-from tests.conftest import serve
+from tests.conftest import BuiltSite, serve
 
 pytestmark = pytest.mark.browser
 
@@ -230,7 +230,7 @@ def test_content_edits_keep_the_known_ticks(page: Page, site_server: str) -> Non
     assert not el(page, "note").is_visible()
 
 
-def stored_keys(page) -> list[str]:  # type: ignore[no-untyped-def]
+def stored_keys(page: Page) -> list[str]:
     """The checklists' keys in localStorage (the theme keeps its own there too)."""
     return sorted(k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith("agency-handbook:"))
 
@@ -240,7 +240,7 @@ def saved_run(done: list[str], run_id: str = "default", name: str = "") -> dict[
             "done": done}
 
 
-def test_ticks_under_the_old_keys_are_carried_over(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_ticks_under_the_old_keys_are_carried_over(page: Page, site_server: str) -> None:
     """Saved before keys carried the site: shown on the first visit, then kept under the new key."""
     open_page(page, site_server)
     shore, tender = item_ids(page), item_ids(page, TENDER)
@@ -268,7 +268,8 @@ def test_ticks_under_the_old_keys_are_carried_over(page, site_server: str) -> No
 
 
 @pytest.fixture(scope="module")
-def one_origin(built_site, built_internal_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def one_origin(built_site: BuiltSite, built_internal_site: Path,
+               tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The public and the staff edition served side by side on one origin, under two paths."""
     folder = tmp_path_factory.mktemp("one-origin")
     (folder / "handbook").symlink_to(built_site.path, target_is_directory=True)
@@ -277,7 +278,7 @@ def one_origin(built_site, built_internal_site: Path, tmp_path_factory: pytest.T
         yield url
 
 
-def test_two_editions_on_one_origin_keep_their_ticks_apart(browser, one_origin: str) -> None:  # type: ignore[no-untyped-def]
+def test_two_editions_on_one_origin_keep_their_ticks_apart(browser: Browser, one_origin: str) -> None:
     with guarded_context(browser, one_origin) as (ctx, errors):
         page = ctx.new_page()
         open_page(page, one_origin + "handbook/")

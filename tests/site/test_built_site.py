@@ -200,7 +200,7 @@ def test_every_page_says_where_its_ticks_are_kept(site: Path, built_internal_sit
             where = page.relative_to(built)
             assert meta is not None, where
             assert meta["data-pb-storage-edition"] == edition, where
-            link = meta["data-pb-storage-site"]
+            link = attr(meta, "data-pb-storage-site")
             assert link.endswith("/") and (page.parent / link).resolve() == built.resolve(), (where, link)
 
 
@@ -208,10 +208,12 @@ def test_every_page_says_where_its_ticks_are_kept(site: Path, built_internal_sit
 ENGINE_THEMES = {"mkdocs": "material", "zensical": "zensical"}
 
 
-def test_the_storage_helpers_mark_the_platform_as_the_engine_theme_does(built_site) -> None:  # type: ignore[no-untyped-def]
+def test_the_storage_helpers_mark_the_platform_as_the_engine_theme_does(built_site: BuiltSite) -> None:
     """overrides/partials/javascripts/base.html replaces each theme's own: where that one sets
     <html data-platform> (its search key hint reads it), the built pages' copy must too."""
-    theme = Path(__import__(ENGINE_THEMES[built_site.engine]).__file__).parent / "templates"
+    module = __import__(ENGINE_THEMES[built_site.engine])
+    assert module.__file__ is not None, built_site.engine
+    theme = Path(module.__file__).parent / "templates"
     marks = "data-platform" in (theme / "partials/javascripts/base.html").read_text("utf-8")
     mark = 'document.documentElement.setAttribute("data-platform",navigator.platform)'
     for page in (built_site.path / "index.html", built_site.path / "en/playbooks/crisis-steps/index.html"):

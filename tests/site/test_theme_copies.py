@@ -50,6 +50,7 @@ OWN = {
 
 def theme_templates(package: str) -> Path:
     module = __import__(THEMES[package])
+    assert module.__file__ is not None, package
     return Path(module.__file__).parent / "templates"
 
 

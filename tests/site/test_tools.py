@@ -51,7 +51,7 @@ def test_a_brief_is_two_clicks_from_home(built_site: BuiltSite, public: Catalog,
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_brief_shows_what_to_prepare_first(built_site, public: Catalog, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_brief_shows_what_to_prepare_first(built_site: BuiltSite, public: Catalog, language: str) -> None:
     """Read minutes before a call, a brief opens with what to have ready: the prepare block is its
     first block and carries the first label, before the goal, the questions and the rest."""
     label = ui_strings()["brief_prepare"].get(language)

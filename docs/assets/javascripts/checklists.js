@@ -29,7 +29,7 @@
     try {
       return C.scope(new URL(meta.getAttribute("data-pb-storage-site"), location.href).pathname,
                      meta.getAttribute("data-pb-storage-edition"))
-    } catch (e) { return "" }
+    } catch { return "" }  // an unreadable address: the unscoped keys
   }
 
   function store() {
