@@ -68,7 +68,6 @@ build: check ## the public edition, every language, into site/ (ENGINE=zensical 
 build-internal: check ## the staff edition, every language, into site-internal/ (ENGINE=zensical too)
 	$(PY) -m macros.engine.build --engine $(ENGINE) --edition internal --out site-internal
 
-
 # The slowest tests are printed at the end: the run has a 10-minute aim on 2 cores.
 test: $(STAMP) $(NODE_STAMP) system-packages ## everything CI runs
 	$(PY) -m macros check

@@ -158,6 +158,8 @@ BRIEF = """call_briefs:
   - id: call
     stage: weekly
     title: {ru: "Звонок", uk: "Дзвінок", en: "Call"}
+    prepare:
+      - {ru: "Повестка", uk: "Порядок денний", en: "Agenda"}
     goal: {ru: "Цель", uk: "Мета", en: "Goal"}
     ask:
       - {ru: "Открытый вопрос", uk: "Відкрите питання", en: "Open question"}
