@@ -320,11 +320,13 @@ class Renderer:
     def fill(self, paragraph: str, template: MessageTemplate) -> Markup:
         """A template paragraph, escaped, with each [[slot]] as a fillable mark."""
         examples = {ph.id: ph.example.get(self.language) for ph in template.placeholders}
+        labels = {ph.id: ph.label.get(self.language) for ph in template.placeholders}
         out, last = [], 0
         for match in re.finditer(PLACEHOLDER_PATTERN, paragraph):
             out.append(str(escape(paragraph[last:match.start()])))
             slot = match.group(1)
-            out.append(self.env.get_template("_slot.html.j2").render(slot=slot, example=examples[slot]).strip())
+            mark = self.env.get_template("_slot.html.j2").render(slot=slot, example=examples[slot], label=labels[slot])
+            out.append(mark.strip())
             last = match.end()
         out.append(str(escape(paragraph[last:])))
         return Markup("".join(out))

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request, Route, expect
 
+from macros.catalog import Catalog
 from tests.conftest import BuiltSite, serve
 
 pytestmark = pytest.mark.browser
@@ -719,3 +720,85 @@ def test_print_shows_empty_boxes_open_details_and_the_run(page: Page, site_serve
     page.emulate_media(media="print")
     assert root(page).locator(f'[data-pb-item="{ids[1]}"] details').evaluate(
         "d => { d.open = false; return d.querySelector('p').checkVisibility() }")
+
+
+# -- one client across the checklists of a page, one checklist printed alone ----------------
+
+def _page_with_checklists(catalog: Catalog) -> tuple[str, list[str]]:
+    """A public playbook page with two public checklists or more, and their ids."""
+    for playbook in catalog.playbooks:
+        ids = [c.id for c in catalog.checklists.values() if c.playbook == playbook.id and not c.internal]
+        if not playbook.internal and len(ids) >= 2:
+            return f"playbooks/{playbook.id}/", ids
+    pytest.skip("no public playbook shows two checklists")
+
+
+def _in_page_order(page: Page, ids: list[str]) -> list[str]:
+    page.wait_for_selector("[data-pb-checklist][data-pb-ready]")
+    shown = page.eval_on_selector_all("[data-pb-checklist]", "els => els.map(e => e.dataset.pbChecklist)")
+    return [i for i in dict.fromkeys(shown) if i in ids]
+
+
+def test_a_clients_run_is_offered_and_followed_across_the_pages_checklists(page: Page, site_server: str,
+                                                                          catalog: Catalog) -> None:
+    path, ids = _page_with_checklists(catalog)
+    page.goto(site_server + path, wait_until="domcontentloaded")
+    first, second = _in_page_order(page, ids)[:2]
+    assert el(page, "offer", second).is_hidden(), "nothing to offer before any client"
+
+    new_run(page, "Client X", first)
+    offer = el(page, "offer", second)
+    expect(offer).to_be_visible()
+    assert "Client X" in offer.inner_text()
+    action(page, "start", second).click()
+    assert current_run(page, second) == "Client X"
+    expect(offer).to_be_hidden()
+
+    new_run(page, "Client Y", first)
+    label = el(page, "runs", second).locator('option[data-pb-offer="Client Y"]').inner_text()
+    el(page, "runs", second).select_option(label=label)
+    assert current_run(page, second) == "Client Y", "chosen from the list, the client's run starts here"
+
+    el(page, "runs", first).select_option(label="Client X")
+    assert current_run(page, second) == "Client X", "the other checklist opens the same client's run"
+    box(page, item_ids(page, second)[0], second).check()
+    reload(page)
+    assert current_run(page, first) == "Client X" and current_run(page, second) == "Client X"
+    assert checked(page, first) == [], "ticks stay with their own checklist"
+
+
+def test_a_checklist_prints_on_its_own_with_its_ticks(page: Page, site_server: str, catalog: Catalog,
+                                                     tmp_path: Path) -> None:
+    path, ids = _page_with_checklists(catalog)
+    page.goto(site_server + "en/" + path, wait_until="domcontentloaded")
+    first, second = _in_page_order(page, ids)[:2]
+    page.evaluate("window.print = () => { window.pbPrinted = document.documentElement.dataset.pbPrintOnly }")
+    box(page, item_ids(page, second)[0], second).check()
+    action(page, "print", second).click()
+    assert page.evaluate("window.pbPrinted") == second
+
+    page.emulate_media(media="print")
+    assert root(page, second).is_visible() and root(page, second).locator("[data-pb-item]").first.is_visible()
+    assert root(page, first).is_hidden() and page.locator("h1").is_hidden()
+    assert page.locator("article h2").first.is_hidden(), "the playbook's text is left off"
+    alone = tmp_path / "alone.pdf"
+    alone.write_bytes(page.pdf(format="A4"))
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.documentElement.dataset.pbPrintOnly") is None, "printing over, the page is whole"
+    whole = tmp_path / "whole.pdf"
+    whole.write_bytes(page.pdf(format="A4"))
+
+    def text(pdf: Path) -> str:
+        out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        return " ".join(out.split())
+    title = {c: catalog.checklist(c).title.en for c in (first, second)}
+    assert title[second] in text(alone) and title[first] not in text(alone)
+    assert "Done 1/" in text(alone), "the ticks and the run line are printed"
+    assert title[first] in text(whole)
+    def page_count(pdf: Path) -> int:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        found = re.search(r"Pages:\s+(\d+)", info)
+        assert found is not None, info
+        return int(found.group(1))
+    pages = [page_count(p) for p in (alone, whole)]
+    assert pages[0] < pages[1], pages

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from macros.catalog import Catalog
+from macros.models import MessageTemplate
+
 pytestmark = pytest.mark.browser
 
 HEALTH = "playbooks/warning-situations/"  # the health check and the onboarding route are staff tools
@@ -141,6 +144,44 @@ def test_template_fills_placeholders_and_copies_the_text(browser: Browser, site_
     context.close()
     assert "Maria" in copied and "14 March" in copied and "[[" not in copied
     assert "\n\n" in copied, "paragraphs survive the copy"
+
+
+def _public_template_with_slots(catalog: Catalog) -> MessageTemplate:
+    """A public template with two slots or more (any one: the test reads no ids of its own)."""
+    for playbook in catalog.playbooks:
+        for template in playbook.templates:
+            if not (playbook.internal or template.internal) and len(template.placeholders) >= 2:
+                return template
+    pytest.skip("no public template with two placeholders")
+
+
+def test_template_copy_marks_the_slots_left_empty(browser: Browser, site_server: str, catalog: Catalog) -> None:
+    """Copied with a slot still empty, the text says "[label]" there, not the example (which
+    would read as filled in), and the status names what is left to fill."""
+    template = _public_template_with_slots(catalog)
+    first, *rest = template.placeholders
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_server + "tools/templates/")  # the default language, Russian
+    box = page.locator(f'[data-pb-template="{template.id}"]')
+    box.locator(f'[data-pb-slot-input="{first.id}"]').fill("Тестовое значение")
+    box.locator("[data-pb-copy]").click()
+    status = box.locator('[data-pb-copy-status][data-pb-copy-unfilled="true"]')
+    status.wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "Тестовое значение" in copied and f"[{first.label.ru}]" not in copied
+    for placeholder in rest:
+        assert f"[{placeholder.label.ru}]" in copied, placeholder.id
+        assert placeholder.label.ru in status.inner_text(), placeholder.id
+    assert first.label.ru not in status.inner_text()
+
+    for placeholder in rest:
+        box.locator(f'[data-pb-slot-input="{placeholder.id}"]').fill("Заполнено")
+    box.locator("[data-pb-copy]").click()
+    box.locator('[data-pb-copy-status][data-pb-copy-unfilled="false"]').wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert not any(f"[{p.label.ru}]" in copied for p in template.placeholders), copied
 
 
 def test_brief_in_two_clicks_from_home_and_it_prints(page: Page, site_server: str, tmp_path: Path) -> None:

@@ -115,3 +115,57 @@ test("names are trimmed, collapsed and capped", () => {
   assert.equal(r.name.length, 80)
   assert.equal(core.addRun(s, 42, AT).name, "")
 })
+
+test("a client's run is found by name in another checklist, spaces and case aside", () => {
+  const s = core.emptyState(AT)
+  core.addRun(s, "Coffee  Chain", AT, "rc")
+  assert.equal(core.runByName(s, " coffee chain ").id, "rc")
+  assert.equal(core.runByName(s, "Bakery"), null)
+  assert.equal(core.runByName(s, "   "), null, "an unnamed run is nobody's")
+})
+
+test("the other checklists' clients are offered once each, those already here not at all", () => {
+  const here = core.emptyState(AT)
+  core.addRun(here, "Bakery", AT, "rb")
+  const a = core.emptyState(AT)
+  core.addRun(a, "Coffee chain", AT, "r1")
+  core.addRun(a, "bakery", AT, "r2")
+  const b = core.emptyState(AT)
+  core.addRun(b, "COFFEE CHAIN", AT, "r3")
+  core.addRun(b, "Florist", AT, "r4")
+  assert.deepEqual(core.offeredNames(here, [a, b]), ["Coffee chain", "Florist"])
+  assert.deepEqual(core.offeredNames(here, []), [])
+})
+
+test("starting a client's run reuses its run, or the untouched default, or adds one", () => {
+  const fresh = core.emptyState(AT)
+  const named = core.startRunFor(fresh, "Florist", AT, "rx")
+  assert.equal(named.id, "default", "the empty default run takes the name")
+  assert.equal(fresh.runs.length, 1)
+  assert.equal(named.name, "Florist")
+
+  const ticked = core.emptyState(AT)
+  core.setDone(ticked, "nda", true, AT)
+  const added = core.startRunFor(ticked, "Florist", AT, "rf")
+  assert.equal(added.id, "rf")
+  assert.equal(ticked.current, "rf")
+  assert.deepEqual(core.findRun(ticked, "default").done, ["nda"], "ticks of the default run kept")
+
+  core.switchRun(ticked, "default")
+  assert.equal(core.startRunFor(ticked, "florist", AT, "ry").id, "rf", "the run there is, by name")
+  assert.equal(ticked.runs.length, 2)
+})
+
+test("the client offered first is the one open elsewhere, worked on last, and missing here", () => {
+  const later = "2026-05-02T10:00:00.000Z"
+  const here = core.emptyState(AT)
+  const a = core.emptyState(AT)
+  core.addRun(a, "Coffee chain", AT, "r1")
+  const b = core.emptyState(AT)
+  core.addRun(b, "Florist", later, "r2")
+  assert.equal(core.offerFor(here, [a, b]), "Florist")
+  core.addRun(here, "florist", AT, "rh")
+  assert.equal(core.offerFor(here, [a, b]), "Coffee chain", "a client already here is not offered")
+  core.switchRun(a, "default")
+  assert.equal(core.offerFor(here, [a, b]), null, "an unnamed open run offers nobody")
+})

@@ -194,6 +194,55 @@
     return run
   }
 
+  /* ---- one client across the checklists of a page ------------------------------------ */
+
+  /* A run's name as runs are matched across checklists: spaces tidied, case ignored. */
+  function nameKey(name) { return cleanName(name).toLowerCase() }
+  /* The first run of `state` with that name, or null (an unnamed run matches nothing). */
+  function runByName(state, name) {
+    var k = nameKey(name)
+    if (!k) return null
+    for (var i = 0; i < state.runs.length; i++) if (nameKey(state.runs[i].name) === k) return state.runs[i]
+    return null
+  }
+  /* The names of runs in `others` (the other checklists' states) that `state` has no run
+   * for: the clients this checklist can start a run for. Each once, in first-seen order. */
+  function offeredNames(state, others) {
+    var seen = Object.create(null), out = []
+    others.forEach(function (other) {
+      other.runs.forEach(function (r) {
+        var k = nameKey(r.name)
+        if (!k || seen[k] || runByName(state, r.name)) return
+        seen[k] = true
+        out.push(cleanName(r.name))
+      })
+    })
+    return out
+  }
+  /* The client to offer first: of the other checklists' open runs that `state` has none
+   * for, the one worked on last (null when there is none). */
+  function offerFor(state, others) {
+    var best = null
+    others.forEach(function (other) {
+      var r = currentRun(other)
+      if (!nameKey(r.name) || runByName(state, r.name)) return
+      if (!best || r.updated > best.updated) best = r
+    })
+    return best ? cleanName(best.name) : null
+  }
+  /* The run for that client, made current: the one there is, else a new one. A checklist
+   * whose only run is the unnamed, untouched default gives it the name instead, so the
+   * reader is not left with an empty extra run. */
+  function startRunFor(state, name, at, id) {
+    var run = runByName(state, name), only = state.runs.length === 1 && state.runs[0]
+    if (run) { state.current = run.id; return run }
+    if (only && !only.name && !only.done.length) {
+      state.current = only.id
+      return renameRun(state, only.id, name, at)
+    }
+    return addRun(state, name, at, id)
+  }
+
   /* Counts over the items on the page: stored ids no longer present do not count. */
   function progress(items, done) {
     var set = toSet(done), p = { done: 0, total: items.length, rdone: 0, rtotal: 0 }
@@ -221,6 +270,7 @@
     toSet: toSet, createStorage: createStorage, emptyState: emptyState, readState: readState,
     load: load, save: save, findRun: findRun, currentRun: currentRun, setDone: setDone,
     addRun: addRun, renameRun: renameRun, switchRun: switchRun, deleteRun: deleteRun,
-    resetRun: resetRun, progress: progress, fill: fill
+    resetRun: resetRun, progress: progress, fill: fill,
+    nameKey: nameKey, runByName: runByName, offeredNames: offeredNames, offerFor: offerFor, startRunFor: startRunFor
   }
 })

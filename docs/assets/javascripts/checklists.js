@@ -94,7 +94,8 @@
     tools.appendChild(tpl.content.cloneNode(true))
     var ui = {}
     ;["bar", "count", "runs", "form", "name", "file", "confirm", "question", "share", "link",
-      "note", "status", "print"].forEach(function (n) { ui[n] = el(tools, n) })
+      "note", "status", "print", "offer", "offertext"].forEach(function (n) { ui[n] = el(tools, n) })
+    var offered = null  // the client offered beside the list, if any
     var corrupt = false, pending = null, formMode = null, trigger = null, busy = false
 
     function read() {
@@ -122,6 +123,24 @@
         option.selected = r.id === run.id
         ui.runs.appendChild(option)
       })
+      // Clients with a run in another checklist of this page: choosing one starts it here,
+      // and the one open there last is offered beside the list too.
+      var theirs = others(), offers = C.offeredNames(state, theirs)
+      offered = C.offerFor(state, theirs)
+      ui.offer.hidden = !offered
+      ui.offertext.textContent = offered ? C.fill(L.runOfferText, { run: offered }) : ""
+      if (offers.length) {
+        var group = document.createElement("optgroup")
+        group.label = L.runOffers
+        offers.forEach(function (name) {
+          var option = document.createElement("option")
+          option.value = ""
+          option.setAttribute("data-pb-offer", name)
+          option.textContent = C.fill(L.runOffer, { run: name })
+          group.appendChild(option)
+        })
+        ui.runs.appendChild(group)
+      }
       var note = !store().persistent() ? L.noteMemory : corrupt ? L.noteCorrupt : ""
       ui.note.textContent = note
       // Other scripts (the health check) follow the ticks through this event.
@@ -130,13 +149,38 @@
       ui.print.textContent = C.fill(L.print, { run: nameOf(run), date: today(lang) }) + " · " + count
     }
 
-    /* Read, change, save, redraw every copy of this checklist. Returns what fn returns. */
+    /* The saved states of the page's other checklists (copies of this one aside). */
+    function others() {
+      prune()
+      return live.filter(function (c) { return c.id !== id }).map(function (c) { return c.read() })
+    }
+
+    /* Read, change, save, redraw every checklist of the page (their offers of clients
+     * follow this one's runs). Returns what fn returns. */
     function change(fn) {
       var state = read(), result = fn(state, now())
       C.save(store(), id, state, siteScope)
       ui.share.hidden = true
-      refresh(id)
+      refresh()
       return result
+    }
+
+    /* The other checklists of the page that have a run for this client open it too.
+     * True when any did. */
+    function follow(run) {
+      var moved = false
+      if (!run.name) return moved
+      prune()
+      live.forEach(function (c) {
+        if (c.id === id) return
+        var state = c.read(), match = C.runByName(state, run.name)
+        if (!match || match.id === state.current) return
+        state.current = match.id
+        C.save(store(), c.id, state)
+        moved = true
+      })
+      if (moved) refresh()
+      return moved
     }
 
     function openForm(mode, value, from) {
@@ -174,6 +218,13 @@
       ;(focus || trigger).focus()
     }
 
+    /* Open this client's run here, starting it if there is none; the others follow. */
+    function startFor(name, focus) {
+      var run = change(function (s, at) { return C.startRunFor(s, name, at) })
+      say(follow(run) ? L.msgFollowed : L.msgCreated, { run: nameOf(run) })
+      if (focus) focus.focus()
+    }
+
     var actions = {
       "new": function (b) { openForm("new", "", b) },
       rename: function (b) { openForm("rename", C.currentRun(read()).name, b) },
@@ -194,7 +245,9 @@
           say(L.msgDeleted, { run: nameOf(run) })
         }
       },
-      "import": function () { ui.file.click() }
+      "import": function () { ui.file.click() },
+      print: function () { printOnly(root) },
+      start: function () { if (offered) startFor(offered, ui.runs) }
     }
     // Export, copy, download and share are fetched on first use (see loadExchange).
     var exchangeActions = ["copy", "download", "export", "share"]
@@ -236,6 +289,7 @@
       closeForm(ui.runs)
       if (mode === "new") {
         run = change(function (s, at) { return C.addRun(s, value, at) })
+        follow(run)
         say(L.msgCreated, { run: nameOf(run) })
       } else {
         run = change(function (s, at) { return C.renameRun(s, s.current, value, at) })
@@ -245,8 +299,12 @@
     root.addEventListener("change", function (e) {
       var t = e.target, run
       if (t === ui.runs) {
-        run = change(function (s) { return C.switchRun(s, t.value) })
-        say(L.msgSwitched, { run: nameOf(run) })
+        var chosen = t.options[t.selectedIndex], offer = chosen && chosen.getAttribute("data-pb-offer")
+        if (offer) startFor(offer)
+        else {
+          run = change(function (s) { return C.switchRun(s, t.value) })
+          say(follow(run) ? L.msgFollowed : L.msgSwitched, { run: nameOf(run) })
+        }
       } else if (t === ui.file) {
         var file = t.files && t.files[0]
         if (!file) return
@@ -269,6 +327,26 @@
     return controller
   }
 
+  /* Print one checklist with its ticks: <html data-pb-print-only> and the checklist's
+   * data-pb-printing let the print stylesheet hide the rest of the page. Both go when
+   * printing ends (afterprint), or at the reader's next touch or key on the page where a
+   * browser prints later and never says it is done; a print started otherwise (Ctrl+P)
+   * prints the whole page. */
+  function clearPrint() {
+    document.documentElement.removeAttribute("data-pb-print-only")
+    each(document.querySelectorAll("[data-pb-printing]"), function (n) { n.removeAttribute("data-pb-printing") })
+    document.removeEventListener("pointerdown", clearPrint, true)
+    document.removeEventListener("keydown", clearPrint, true)
+  }
+  function printOnly(root) {
+    clearPrint()
+    document.documentElement.setAttribute("data-pb-print-only", root.getAttribute("data-pb-checklist"))
+    root.setAttribute("data-pb-printing", "")
+    window.print()
+    document.addEventListener("pointerdown", clearPrint, true)
+    document.addEventListener("keydown", clearPrint, true)
+  }
+
   function prune() {
     live = live.filter(function (c) { return document.documentElement.contains(c.root) })
   }
@@ -286,17 +364,20 @@
   }
 
   function init() {
+    var mounted = 0
     each(document.querySelectorAll("[data-pb-checklist]"), function (root) {
       if (root.hasAttribute("data-pb-ready")) return
       var controller = mount(root)
-      if (controller) live.push(controller)
+      if (controller) { live.push(controller); mounted++ }
     })
+    if (mounted > 1) refresh()  // each one offers the clients of those mounted after it
     if (!wired) {
       wired = true
       window.addEventListener("storage", function (e) {
         if (e.key === null || e.key.indexOf(C.PREFIX) === 0) refresh()
       })
       window.addEventListener("hashchange", openShare)
+      window.addEventListener("afterprint", clearPrint)
     }
     openShare()
   }

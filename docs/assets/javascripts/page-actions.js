@@ -6,7 +6,8 @@
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn) }
 
-  /* Templates: typed values replace the examples in the text; copy takes the text as shown. */
+  /* Templates: typed values replace the examples in the text; copy takes the typed values
+   * and marks each slot still empty. */
   function fillTemplate(form) {
     var box = form.closest("[data-pb-template]")
     each(form.querySelectorAll("[data-pb-slot-input]"), function (input) {
@@ -18,10 +19,20 @@
     })
   }
 
+  /* The text to send: typed values as typed, a slot still empty as "[its label]" (never
+   * its example, which would read as filled in). Returns the text and the empty slots' labels. */
   function plainText(body) {
-    var paragraphs = []
-    each(body.querySelectorAll("p"), function (p) { paragraphs.push(p.textContent.replace(/\s+/g, " ").trim()) })
-    return paragraphs.join("\n\n")
+    var paragraphs = [], unfilled = []
+    each(body.querySelectorAll("p"), function (p) {
+      var copy = p.cloneNode(true)
+      each(copy.querySelectorAll('[data-pb-slot]:not([data-pb-filled="true"])'), function (mark) {
+        var label = mark.getAttribute("data-pb-slot-label") || mark.getAttribute("data-pb-slot")
+        mark.textContent = "[" + label + "]"
+        if (unfilled.indexOf(label) < 0) unfilled.push(label)
+      })
+      paragraphs.push(copy.textContent.replace(/\s+/g, " ").trim())
+    })
+    return { text: paragraphs.join("\n\n"), unfilled: unfilled }
   }
 
   function init() {
@@ -40,9 +51,15 @@
     if (target.hasAttribute("data-pb-print")) { window.print(); return }
     var box = target.closest("[data-pb-template]")
     var status = box.querySelector("[data-pb-copy-status]")
-    window.HandbookClipboard.copyText(plainText(box.querySelector("[data-pb-template-body]")), target).then(function (ok) {
+    var message = plainText(box.querySelector("[data-pb-template-body]"))
+    window.HandbookClipboard.copyText(message.text, target).then(function (ok) {
       if (ok) {
-        if (status) status.textContent = target.getAttribute("data-pb-copied")
+        if (!status) return
+        var warn = message.unfilled.length > 0
+        status.textContent = warn
+          ? target.getAttribute("data-pb-copied-unfilled").replace("{fields}", message.unfilled.join(", "))
+          : target.getAttribute("data-pb-copied")
+        status.setAttribute("data-pb-copy-unfilled", warn ? "true" : "false")
         return
       }
       // Copy refused: select the text so the reader can copy it by hand.
