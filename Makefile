@@ -21,14 +21,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-# axe-core and linkinator for the accessibility and link tests, and ESLint, exactly as package-lock.json pins them.
+# axe-core and linkinator for the accessibility and link tests, ESLint, and lighthouse for make bench, exactly as package-lock.json pins them.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "node and npm are needed: apt-get install nodejs npm" >&2; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-node-packages: $(NODE_STAMP) ## the npm test tools (axe-core, linkinator, ESLint) from package-lock.json
+node-packages: $(NODE_STAMP) ## the npm test tools (axe-core, linkinator, ESLint, lighthouse) from package-lock.json
 
 SYSTEM_PACKAGES := chromium poppler-utils nginx-light
 system-packages: ## Debian's Chromium, pdftoppm and nginx for the tests (never a downloaded browser)
@@ -77,7 +77,7 @@ test: $(STAMP) $(NODE_STAMP) system-packages ## everything CI runs
 	$(ESLINT)
 	$(PY) -m pytest --durations=25
 
-bench: $(STAMP) system-packages ## benchmarks, printing ratios
+bench: $(STAMP) $(NODE_STAMP) system-packages ## benchmarks, printing ratios
 	$(PY) -m pytest tests/bench -m bench -s -q
 
 clean: ## remove build output and the build cache

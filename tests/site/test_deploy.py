@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import os
-import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -20,8 +15,7 @@ from playwright.sync_api import Browser
 from macros.engine.build import build_site
 
 from ..conftest import ROOT, free_port
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+from ..nginx import NGINX, nginx_serving
 
 
 class Served(NamedTuple):
@@ -38,35 +32,8 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     site = work / "site"
     assert build_site(ROOT, site, ROOT / "mkdocs.yml",
                       extra_env={"HANDBOOK_SITE_URL": f"http://127.0.0.1:{port}/"}) == 0
-    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    assert "listen 8080;" in server and "root /usr/share/nginx/html;" in server
-    server = server.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace(
-        "root /usr/share/nginx/html;", f"root {site};")
-    (work / "logs").mkdir()
-    (work / "nginx.conf").write_text(
-        # Workers must read the pytest temp folder, which only its owner may enter.
-        f"{'user root; ' if os.geteuid() == 0 else ''}pid nginx.pid; error_log logs/error.log; worker_processes 1;\n"
-        "events { worker_connections 64; }\n"
-        "http { include /etc/nginx/mime.types; access_log off; client_body_temp_path tmp;"
-        " proxy_temp_path tmp; fastcgi_temp_path tmp; uwsgi_temp_path tmp; scgi_temp_path tmp;\n"
-        f"{server}\n}}\n", encoding="utf-8")
-    log = (work / "logs" / "stderr.log").open("wb")
-    process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
-                               stderr=log)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.close()
-                raise RuntimeError((work / "logs" / "stderr.log").read_text() or "nginx did not start")
-            time.sleep(0.05)
-    yield Served(f"http://127.0.0.1:{port}/", site)
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    with nginx_serving(site, work, port) as url:
+        yield Served(url, site)
 
 
 def fetch_bytes(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
