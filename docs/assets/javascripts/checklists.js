@@ -176,7 +176,7 @@
         var state = c.read(), match = C.runByName(state, run.name)
         if (!match || match.id === state.current) return
         state.current = match.id
-        C.save(store(), c.id, state)
+        C.save(store(), c.id, state, siteScope)
         moved = true
       })
       if (moved) refresh()
