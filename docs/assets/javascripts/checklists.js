@@ -36,6 +36,10 @@
     if (!storage) storage = C.createStorage(function () { return window.localStorage })
     return storage
   }
+  /* A checklist's saved state, always under this site's keys: every read and write of the
+   * page goes through these two, so none can reach another site's ticks. */
+  function loadState(checklistId) { return C.load(store(), checklistId, siteScope) }
+  function saveState(checklistId, state) { C.save(store(), checklistId, state, siteScope) }
   function each(list, fn) { Array.prototype.forEach.call(list, fn) }
   function el(scope, name) { return scope.querySelector('[data-pb-el="' + name + '"]') }
   function now() { return new Date().toISOString() }
@@ -99,7 +103,7 @@
     var corrupt = false, pending = null, formMode = null, trigger = null, busy = false
 
     function read() {
-      var loaded = C.load(store(), id, siteScope)
+      var loaded = loadState(id)
       if (loaded.corrupt) corrupt = true
       return loaded.state
     }
@@ -159,7 +163,7 @@
      * follow this one's runs). Returns what fn returns. */
     function change(fn) {
       var state = read(), result = fn(state, now())
-      C.save(store(), id, state, siteScope)
+      saveState(id, state)
       ui.share.hidden = true
       refresh()
       return result
@@ -176,7 +180,7 @@
         var state = c.read(), match = C.runByName(state, run.name)
         if (!match || match.id === state.current) return
         state.current = match.id
-        C.save(store(), c.id, state, siteScope)
+        saveState(c.id, state)
         moved = true
       })
       if (moved) refresh()
