@@ -464,7 +464,7 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
             if playbook.internal or brief.internal:
                 continue
             for name in BRIEF_LINE_FIELDS:
-                if all(getattr(line, "internal", False) for line in getattr(brief, name)):
+                if all(_is_internal(line) for line in getattr(brief, name)):
                     error(playbook.id, ("call_briefs", b_index, name),
                           f"call_briefs[{b_index}] (id={brief.id!r}).{name}",
                           "every line is internal: keep a public line or mark the brief `internal: true`")
@@ -474,7 +474,7 @@ def _cross_check(catalog: Catalog) -> list[ContentError]:
             continue
         for name in CARD_FIELDS:
             value = getattr(playbook, name)
-            if isinstance(value, models.Lines) and all(getattr(line, "internal", False) for line in value.root):
+            if isinstance(value, models.Lines) and all(_is_internal(line) for line in value.root):
                 error(playbook.id, (name,), name,
                       "every line is internal: the public card and lede would have no text; keep a public line")
 
@@ -584,20 +584,23 @@ def _staff_links(catalog: Catalog) -> list[ContentError]:
 def _staff_topics(catalog: Catalog) -> list[ContentError]:
     """A topic marked staff-only at one use is the staff's at every use: a public use would
     keep it on the public pages, its topic index and tag lists."""
-    uses: list[tuple[str, Path_, str, bool]] = []
+    # (owner, path, topic, staff-only use, written as {tag, internal})
+    uses: list[tuple[str, Path_, str, bool, bool]] = []
     for playbook in catalog.playbooks:
-        for index, tag in enumerate(playbook.tags):
-            uses.append((playbook.id, ("tags", index), models.tag_id(tag), _is_internal(tag) or playbook.internal))
+        for index, ref in enumerate(playbook.tags):
+            uses.append((playbook.id, ("tags", index), models.tag_id(ref), _is_internal(ref) or playbook.internal,
+                         isinstance(ref, models.TagRef)))
         for s_index, section in enumerate(playbook.sections):
-            for index, tag in enumerate(section.tags):
-                uses.append((playbook.id, ("sections", s_index, "tags", index), models.tag_id(tag),
-                             _is_internal(tag) or playbook.internal or section.internal))
+            for index, ref in enumerate(section.tags):
+                uses.append((playbook.id, ("sections", s_index, "tags", index), models.tag_id(ref),
+                             _is_internal(ref) or playbook.internal or section.internal,
+                             isinstance(ref, models.TagRef)))
     marked: dict[str, tuple[str, Path_]] = {}
-    for owner, path, tag, internal in uses:
-        if internal and isinstance(_entry(catalog, owner, path), models.TagRef):
+    for owner, path, tag, internal, written_out in uses:
+        if internal and written_out:
             marked.setdefault(tag, (owner, path))
     errors: list[ContentError] = []
-    for owner, path, tag, internal in uses:
+    for owner, path, tag, internal, _ in uses:
         if tag in marked and not internal:
             source = catalog.sources[owner]
             first = catalog.sources[marked[tag][0]]
@@ -769,11 +772,11 @@ def _refs(model: BaseModel, path: Path_ = (),
             for index, ref in enumerate(value):
                 yield path + (name, index), ref
         elif isinstance(value, BaseModel):
-            if public_only is None or not getattr(value, "internal", False):
+            if public_only is None or not _is_internal(value):
                 yield from _refs(value, path + (name,), public_only)
         elif isinstance(value, list):
             for index, entry in enumerate(value):
-                if isinstance(entry, BaseModel) and (public_only is None or not getattr(entry, "internal", False)):
+                if isinstance(entry, BaseModel) and (public_only is None or not _is_internal(entry)):
                     yield from _refs(entry, path + (name, index), public_only)
 
 
