@@ -162,6 +162,7 @@ class Renderer:
             tag_label=lambda tag: tag_label(tag_id(tag), language),
             tag_id=tag_id,
             card_text=self.card_text,
+            staff_badge=self.staff_badge,
             who_label=self.who_label,
             version=content_version,
             lang=language,
@@ -190,13 +191,16 @@ class Renderer:
     def text(self, value: Text | BriefLine | Lines | None) -> str:
         return "" if value is None else value.get(self.language)
 
+    def staff_badge(self) -> Markup:
+        """The "staff only" mark on a staff-only part of a page (the staff edition alone has them)."""
+        return Markup('<span class="pb-badge pb-badge--internal">{}</span>').format(self.ui("staff_only"))
+
     def card_text(self, value: Text | Lines) -> Markup:
         """A card's or lede's text as one paragraph's HTML; the staff edition marks its
         staff-only lines (the public view has none left)."""
         if isinstance(value, Text):
             return Markup.escape(value.get(self.language))
-        badge = Markup('<span class="pb-badge pb-badge--internal">{}</span> ').format(self.ui("staff_only"))
-        parts = [Markup('<span class="pb-line--internal" data-pb-internal>{}{}</span>').format(badge, line.get(self.language))
+        parts = [Markup('<span class="pb-line--internal" data-pb-internal>{} {}</span>').format(self.staff_badge(), line.get(self.language))
                  if getattr(line, "internal", False) else Markup.escape(line.get(self.language))
                  for line in value.root]
         return Markup(" ").join(parts)
