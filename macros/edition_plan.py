@@ -5,10 +5,13 @@ settings (`extra.handbook` in mkdocs.yml), the docs/ tree and the catalog, this 
 decides, as plain data, what every engine then builds:
 
 - which pages exist: hand-written pages exist once per language as `name.<lang>.md`,
-  and the edition keeps its own as `name.md`; the public edition drops the pages of
-  internal playbooks and everything under `staff/`;
-- the navigation: those pages dropped from it, section keys (`playbooks`) shown in the
-  edition's language;
+  and the edition keeps its own as `name.md`; every playbook's page
+  (`playbooks/<id>.md`) and every call brief's (`briefs/<id>.md`) is derived from the
+  catalog, unless a hand-written page at that path replaces it; the public edition drops
+  the pages of staff-only playbooks and briefs and everything under `staff/`;
+- the navigation: the `playbooks` section filled with the playbooks' pages in the
+  catalog's order (their `order`), the pages the edition drops taken out, section keys
+  shown in the edition's language;
 - the values the templates read (`extra.handbook`, the language switcher) and the
   stylesheets every page loads.
 
@@ -27,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from .builds import Edition
-from .catalog import load_catalog
+from .catalog import PLAYBOOK_DIR, Catalog, load_catalog
+from .editions import public_view
 from .languages import LANGUAGES
 from .settings import Settings
 from .ui import ui_strings
@@ -36,6 +40,9 @@ LANGUAGE_NAMES = {"ru": "Русский", "uk": "Українська", "en": "E
 STAFF_FOLDER = "staff/"
 ASSETS = "assets/"
 _LOCALISED_PAGE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+# The nav section (in mkdocs.yml) the playbooks' pages are listed in, in the catalog's order.
+PLAYBOOK_SECTION = "playbooks"
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 # The search dialog's words (macros/ui.yml `search_<key>`), for overrides/partials/search.html.
@@ -47,11 +54,37 @@ class PlanError(Exception):
 
 
 @dataclass(frozen=True)
+class DerivedPage:
+    """A page made from the catalog rather than written: a playbook's or a call brief's."""
+
+    path: str     # the page path, as a docs/ file would have it: `playbooks/<id>.md`
+    content: str  # its Markdown: front matter and the one macro call that renders it
+    source: str   # the content file it comes from, from the project root (what editors edit)
+
+
+def _macro_page(macro: str, item_id: str) -> str:
+    if not _SLUG.fullmatch(item_id):  # ids are validated slugs; nothing else may reach Jinja
+        raise PlanError(f"{item_id!r} is not an id")
+    return f'---\nrender_macros: true\n---\n\n{{{{ {macro}("{item_id}") }}}}\n'
+
+
+def derived_pages(catalog: Catalog) -> tuple[DerivedPage, ...]:
+    """Every playbook's page, in the catalog's order, then every call brief's."""
+    playbooks = [DerivedPage(f"playbooks/{p.id}.md", _macro_page("playbook", p.id), f"{PLAYBOOK_DIR}/{p.id}.yml")
+                 for p in catalog.playbooks]
+    briefs = [DerivedPage(f"briefs/{b.id}.md", _macro_page("call_brief", b.id), f"{PLAYBOOK_DIR}/{p.id}.yml")
+              for p in catalog.playbooks for b in p.call_briefs]
+    return (*playbooks, *briefs)
+
+
+@dataclass(frozen=True)
 class EditionPlan:
     settings: Settings
     language: str
     edition: Edition
     hidden: frozenset[str]  # page paths (after localisation) this edition does not build
+    derived: tuple[DerivedPage, ...] = ()  # the catalog's pages (derived_pages), staff-only ones too
+    playbook_pages: tuple[str, ...] = ()  # the playbooks' page paths, in the nav's order
 
     @property
     def prefix(self) -> str:
@@ -76,6 +109,16 @@ class EditionPlan:
         """The edition's pages as {page path: source path}, from every Markdown source path
         under docs/: localised pages under their neutral name, other languages' and hidden
         pages left out."""
+        return {target: src for target, src in self._written(sources).items() if self.builds(target)}
+
+    def generated(self, sources: Iterable[str]) -> list[DerivedPage]:
+        """The catalog's pages this edition builds and no hand-written page (among the
+        Markdown source paths `sources`, in any of its forms) replaces."""
+        written = self._written(sources)
+        return [page for page in self.derived if page.path not in written and self.builds(page.path)]
+
+    def _written(self, sources: Iterable[str]) -> dict[str, str]:
+        """The hand-written pages of this edition's language as {page path: source path}."""
         sources = list(sources)
         neutral = {src for src in sources if not _localised(src)}
         kept: dict[str, str] = {}
@@ -88,18 +131,22 @@ class EditionPlan:
                 target = f"{match['stem']}.md"
                 if target in neutral:
                     raise PlanError(f"docs/{target} and docs/{src} both exist; keep one")
-            if not self.builds(target):
-                continue
             kept[target] = src
         return kept
+
+    def source_of(self, page: str) -> str | None:
+        """The content file a derived page comes from (project-relative), else None."""
+        return next((derived.source for derived in self.derived if derived.path == page), None)
 
     def builds(self, page: str) -> bool:
         """Whether this edition builds the page at `page` (a path after localisation)."""
         return self.staff or not (page in self.hidden or page.startswith(STAFF_FOLDER))
 
     def nav(self, nav: Any) -> Any:
-        """The configured nav for this edition: its hidden pages out, section keys in the
-        edition's language (a section without its `nav_<key>` string is an error)."""
+        """The configured nav for this edition: the `playbooks` section followed by every
+        playbook's page it does not list yet (in the catalog's order), its hidden pages out,
+        section keys in the edition's language (a section without its `nav_<key>` string is
+        an error)."""
         strings = ui_strings()
 
         def walk(entry: Any) -> Any:
@@ -109,6 +156,9 @@ class EditionPlan:
             if isinstance(entry, dict):
                 out = {}
                 for title, value in entry.items():
+                    if title == PLAYBOOK_SECTION and isinstance(value, list):  # listed ones (in groups) stay
+                        listed = set(_nav_pages(value))
+                        value = [*value, *(page for page in self.playbook_pages if page not in listed)]
                     value = walk(value)
                     if value in (None, []):
                         continue
@@ -173,19 +223,26 @@ class EditionPlan:
 _PLAYBOOK_PAGE = re.compile(r"playbooks/(?P<id>[a-z0-9-]+)\.md")
 
 
-def edit_url(repo_url: str, edit_uri: str, docs_dir: str, page: str, source: str) -> str:
-    """Where "Edit this page" sends an editor: the YAML behind a playbook page (not its thin
-    Markdown page), or the page's own source file (`guide.uk.md`, not the `guide.md` it
-    is built as). `edit_uri` is MkDocs' setting, e.g. `edit/main/docs/`."""
+def edit_url(repo_url: str, edit_uri: str, docs_dir: str, page: str, source: str | None,
+             content_file: str | None = None) -> str:
+    """Where "Edit this page" sends an editor: the YAML behind a playbook page or a derived
+    page (`content_file`, from the project root), or the page's own source file
+    (`guide.uk.md`, not the `guide.md` it is built as). `edit_uri` is MkDocs' setting,
+    e.g. `edit/main/docs/`."""
     branch = edit_uri.strip("/").removesuffix(docs_dir.strip("/")).strip("/")
     match = _PLAYBOOK_PAGE.fullmatch(page)
-    path = f"playbooks/{match['id']}.yml" if match else f"{docs_dir.strip('/')}/{source}"
+    if match:
+        path = f"{PLAYBOOK_DIR}/{match['id']}.yml"
+    elif content_file or source is None:
+        path = content_file or f"{docs_dir.strip('/')}/{page}"
+    else:
+        path = f"{docs_dir.strip('/')}/{source}"
     return f"{repo_url.rstrip('/')}/{branch}/{path}"
 
 
 def plan_edition(root: Path, settings: Settings, language: str | None, edition: Edition | str) -> EditionPlan:
-    """The plan of one edition; `language` None is the default one. Loads the catalog (its
-    internal playbooks are hidden pages of the public edition)."""
+    """The plan of one edition; `language` None is the default one. Loads the catalog: its
+    playbooks and briefs are derived pages, the staff-only ones hidden in the public edition."""
     from .errors import ContentErrors
 
     language = language or settings.default_language
@@ -195,14 +252,17 @@ def plan_edition(root: Path, settings: Settings, language: str | None, edition: 
         edition = Edition(edition)
     except ValueError:
         raise PlanError(f"HANDBOOK_EDITION={edition!r} must be 'public' or 'internal'") from None
+    try:
+        catalog = load_catalog(root)
+    except ContentErrors as exc:
+        raise PlanError(f"content problems:\n{exc}") from None
+    derived = derived_pages(catalog)
     hidden: set[str] = set()
     if edition is Edition.public:
-        try:
-            catalog = load_catalog(root)
-        except ContentErrors as exc:
-            raise PlanError(f"content problems:\n{exc}") from None
-        hidden = {f"playbooks/{p.id}.md" for p in catalog.playbooks if p.internal}
-    return EditionPlan(settings, language, edition, frozenset(hidden))
+        public = {page.path for page in derived_pages(public_view(catalog))}
+        hidden = {page.path for page in derived if page.path not in public}
+    playbook_pages = tuple(f"playbooks/{p.id}.md" for p in catalog.playbooks)
+    return EditionPlan(settings, language, edition, frozenset(hidden), derived, playbook_pages)
 
 
 def plan_from_environment(root: Path, settings: Settings) -> EditionPlan:
@@ -210,6 +270,15 @@ def plan_from_environment(root: Path, settings: Settings) -> EditionPlan:
     HANDBOOK_LANG (default: the default language) and HANDBOOK_EDITION (default: public)."""
     return plan_edition(root, settings, os.environ.get("HANDBOOK_LANG"),
                         os.environ.get("HANDBOOK_EDITION", Edition.public.value))
+
+
+def _nav_pages(entry: Any) -> list[str]:
+    """Every page path a nav entry lists, at any depth."""
+    if isinstance(entry, list):
+        return [page for item in entry for page in _nav_pages(item)]
+    if isinstance(entry, dict):
+        return [page for value in entry.values() for page in _nav_pages(value)]
+    return [entry] if isinstance(entry, str) else []
 
 
 def _localised(src: str) -> re.Match[str] | None:

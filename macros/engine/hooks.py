@@ -22,7 +22,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.utils import get_relative_url
 
 from macros.assets import AssetError, Bundles, build_bundles
@@ -97,11 +97,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in pages.values():
         if kept.get(file.src_uri) != file.src_uri:  # dropped, or built under another name
             files.remove(file)
+    derived = []
+    for page in edition.generated(pages):  # the catalog's pages no hand-written one replaces
+        file = File.generated(config, page.path, content=page.content)
+        file.edit_uri = page.path  # MkDocs gives generated files none; on_page_context points it at the YAML
+        derived.append(file)
+    # where MkDocs would have listed them had they been files in docs/ (the sitemap keeps this order)
+    files = Files(sorted([*files, *derived], key=file_sort_key))
     for target, src in kept.items():
         if target != src:  # a localised page, as `name.md`
-            page = File(target, config.docs_dir, config.site_dir, config.use_directory_urls)
-            page.abs_src_path = pages[src].abs_src_path
-            files.append(page)
+            page_file = File(target, config.docs_dir, config.site_dir, config.use_directory_urls)
+            page_file.abs_src_path = pages[src].abs_src_path
+            files.append(page_file)
     assets = bundles()
     for file in list(files):
         if file.src_uri.startswith(ASSETS) and file.src_uri.removeprefix(ASSETS) in assets.sources:
@@ -132,8 +139,11 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         for script in scripts
     ]
     if page.edit_url:
+        source = (Path(page.file.abs_src_path).relative_to(config.docs_dir).as_posix()
+                  if page.file.abs_src_path else None)  # None: derived from the catalog
         page.edit_url = edit_url(config.repo_url or "", config.edit_uri or "", Path(config.docs_dir).name,
-                                 page.file.src_uri, Path(page.file.abs_src_path).relative_to(config.docs_dir).as_posix())
+                                 page.file.src_uri, source,
+                                 plan().source_of(page.file.src_uri) if source is None else None)
     return context
 
 

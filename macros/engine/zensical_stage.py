@@ -7,8 +7,9 @@ events is written out here before Zensical starts, from the same edition plan
     <stage>/mkdocs.yml   the project's mkdocs.yml with the edition's values: language,
                          site name and address, the nav of its pages, our stylesheets,
                          `extra.handbook`, and the Zensical adapter as the macros module
-    <stage>/docs/        the edition's pages under their built names, the docs/ files
-                         that are not bundled, and our CSS/JS bundles
+    <stage>/docs/        the edition's pages under their built names (the playbooks' and
+                         briefs' pages written from the catalog), the docs/ files that
+                         are not bundled, and our CSS/JS bundles
 
 Everything else (overrides/, the content, the templates) is read where it is.
 """
@@ -123,9 +124,13 @@ def edition_bundles(root: Path, config: dict[str, Any], plan: EditionPlan) -> Bu
 
 def _stage_docs(docs: Path, out: Path, plan: EditionPlan, bundles: Bundles) -> None:
     sources = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()]
-    pages = plan.pages(src for src in sources if src.endswith(".md"))
-    for target, src in pages.items():
+    markdown = [src for src in sources if src.endswith(".md")]
+    for target, src in plan.pages(markdown).items():
         _place(docs / src, out / target)
+    for derived in plan.generated(markdown):  # the catalog's pages no hand-written one replaces
+        written = out / derived.path
+        written.parent.mkdir(parents=True, exist_ok=True)
+        written.write_text(derived.content, "utf-8")
     for src in sources:
         if src.endswith(".md") or (src.startswith(ASSETS) and src.removeprefix(ASSETS) in bundles.sources):
             continue

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -146,11 +145,6 @@ def make_project(dest: Path, count: int, *, items: int = 12, group: int = GROUP)
     docs = root / "docs"
     for old in docs.glob("*.md"):
         old.unlink()
-    shutil.rmtree(docs / "playbooks")
-    (docs / "playbooks").mkdir()
-    for old in (docs / "briefs").glob("*.md"):
-        if old.name != "index.md":
-            old.unlink()
     (docs / "staff" / "health-check.md").unlink()  # the generated content has no health check
     ids = []
     for n in range(1, count + 1):
@@ -158,11 +152,7 @@ def make_project(dest: Path, count: int, *, items: int = 12, group: int = GROUP)
         ids.append(playbook.id)
         (root / "playbooks" / f"{playbook.id}.yml").write_text(_dump(playbook, "playbook"), "utf-8")
         (root / "checklists" / f"{checklist.id}.yml").write_text(_dump(checklist, "checklist"), "utf-8")
-        (docs / "playbooks" / f"{playbook.id}.md").write_text(
-            f'---\nrender_macros: true\n---\n\n{{{{ playbook("{playbook.id}") }}}}\n', "utf-8")
-        for brief in playbook.call_briefs:
-            (docs / "briefs" / f"{brief.id}.md").write_text(
-                f'---\nrender_macros: true\n---\n\n{{{{ call_brief("{brief.id}") }}}}\n', "utf-8")
+        # its page and its briefs' pages come from the catalog (macros/edition_plan.py)
     for lang, title in HOME.items():
         (docs / f"index.{lang}.md").write_text(
             f"---\nrender_macros: true\nhide:\n  - toc\n---\n\n# {title}\n\n{{{{ playbook_cards() }}}}\n", "utf-8")
