@@ -4,6 +4,7 @@ the staged configuration."""
 from __future__ import annotations
 
 import posixpath
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from macros.engine.run_zensical import finish_pages
 from macros.engine.zensical_stage import edition_bundles, read_config, stage_edition
 from macros.settings import read_settings
 from tests.conftest import ROOT, copy_project
+from tests.models.test_editions_and_reviews import BRIEF
 
 SETTINGS = read_settings(ROOT / "mkdocs.yml")
 
@@ -125,3 +127,64 @@ def test_finish_pages_gives_a_page_the_bundles_its_html_uses(tmp_path: Path) -> 
     assert f'<script src="../../{checklists}" data-pb-load-exchange="../../{bundles.by_name["exchange"].path}">' in html
     assert html.index("<script") > html.index('data-pb-checklist="a"')
     assert "<script" not in plain.read_text("utf-8")  # the word in text is no marker
+
+
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+STAFF_PLAYBOOK = """id: staff-only
+order: 2
+internal: true
+title: {ru: "Для своих", uk: "Для своїх", en: "Staff"}
+summary: {ru: "Кратко", uk: "Коротко", en: "Short"}
+when: {ru: "Всегда", uk: "Завжди", en: "Always"}
+tags: [trust]
+owner: {ru: "Руководитель", uk: "Керівник", en: "Head"}
+reviewed: "2026-11-01"
+review_every_days: 90
+stage: working
+sections:
+  - id: inside
+    title: {ru: "Внутри", uk: "Всередині", en: "Inside"}
+    points:
+      - id: two
+        text: {ru: "Два", uk: "Два", en: "Two"}
+"""
+
+
+def test_playbook_and_brief_pages_come_from_the_catalog_and_a_written_page_wins(tmp_path: Path) -> None:
+    """Each playbook's page and nav entry (in `order`) and each brief's page are derived; a
+    staff-only playbook has neither in public; a hand-written page at the path replaces one."""
+    project = tmp_path / "project"
+    shutil.copytree(MINIMAL, project)
+    (project / "playbooks" / "staff-only.yml").write_text(STAFF_PLAYBOOK, "utf-8")
+    public, staff = (plan_edition(project, SETTINGS, "en", edition) for edition in ("public", "internal"))
+    assert [p.path for p in staff.generated([])] == ["playbooks/mini.md", "playbooks/staff-only.md"]
+    assert [p.path for p in public.generated([])] == ["playbooks/mini.md"]
+    assert public.generated([])[0].content == '---\nrender_macros: true\n---\n\n{{ playbook("mini") }}\n'
+    assert public.source_of("playbooks/mini.md") == "playbooks/mini.yml"
+    nav = [{"playbooks": []}, "guide.md"]
+    assert staff.nav(nav) == [{"Playbooks": ["playbooks/mini.md", "playbooks/staff-only.md"]}, "guide.md"]
+    assert public.nav(nav) == [{"Playbooks": ["playbooks/mini.md"]}, "guide.md"]
+    # one listed in the section (or in a group of it) keeps its place; the others follow
+    assert staff.nav([{"playbooks": ["playbooks/staff-only.md"]}]) == [
+        {"Playbooks": ["playbooks/staff-only.md", "playbooks/mini.md"]}]
+    # a prose page of its own, in one language or all: the derived one steps aside
+    assert public.generated(["playbooks/mini.en.md"]) == [] == public.generated(["playbooks/mini.md"])
+    assert public.pages(["playbooks/mini.en.md"]) == {"playbooks/mini.md": "playbooks/mini.en.md"}
+    assert [p.path for p in public.generated(["playbooks/mini.uk.md"])] == ["playbooks/mini.md"]
+
+
+def test_a_brief_page_per_brief_and_none_in_public_for_a_staff_only_one(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(MINIMAL, project)
+    playbook = project / "playbooks" / "mini.yml"
+    brief = BRIEF.replace("  - id: call\n", "  - id: call\n    internal: true\n")
+    playbook.write_text(playbook.read_text("utf-8") + BRIEF + brief.replace("id: call", "id: staff-call", 1)
+                        .removeprefix("call_briefs:\n"), "utf-8")
+    public, staff = (plan_edition(project, SETTINGS, "ru", edition) for edition in ("public", "internal"))
+    assert [p.path for p in staff.generated([]) if p.path.startswith("briefs/")] == [
+        "briefs/call.md", "briefs/staff-call.md"]
+    assert [p.path for p in public.generated([]) if p.path.startswith("briefs/")] == ["briefs/call.md"]
+    assert staff.generated([])[-1].content.endswith('{{ call_brief("staff-call") }}\n')
+    assert staff.source_of("briefs/staff-call.md") == "playbooks/mini.yml"
+    assert edit_url("https://git.test/h", "edit/main/docs/", "docs", "briefs/call.md", None, "playbooks/mini.yml") \
+        == "https://git.test/h/edit/main/playbooks/mini.yml"

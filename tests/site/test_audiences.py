@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.catalog import load_catalog
+from macros.editions import public_view
 from macros.languages import LANGUAGES
-from tests.conftest import BuiltSite, search_records
+from tests.conftest import ROOT, BuiltSite, search_records
 from tests.html import attr
 
 from .test_built_site import EDITIONS, pages_of, soup
@@ -24,31 +26,22 @@ CLIENTS = "clients"      # written to the client: what they can expect from us
 EVERYONE = "everyone"    # how we work, as the team does it; a client may read it all
 TEAM_TOOLS = "team tools"  # practical tools for calls and letters, nothing said behind a client's back
 
-# Every page of the public edition, the same in every language.
+# Every page of the public edition, the same in every language: the hand-written ones, and
+# those the catalog makes (each public playbook's page, read by everyone, and each public
+# call brief's, a team tool).
 PUBLIC_PAGES = {
     "index.html": EVERYONE,
     "404.html": EVERYONE,
     "for-clients/index.html": CLIENTS,
     "guide/index.html": EVERYONE,
-    "playbooks/before-partnering/index.html": EVERYONE,
-    "playbooks/on-the-shore/index.html": EVERYONE,
-    "playbooks/crisis-steps/index.html": EVERYONE,
-    "playbooks/warning-situations/index.html": EVERYONE,
-    "playbooks/communication-rules/index.html": EVERYONE,
     "briefs/index.html": TEAM_TOOLS,
-    "briefs/prospect-meeting/index.html": TEAM_TOOLS,
-    "briefs/kickoff-call/index.html": TEAM_TOOLS,
-    "briefs/expectations-call/index.html": TEAM_TOOLS,
-    "briefs/weekly-call/index.html": TEAM_TOOLS,
-    "briefs/director-check-in-call/index.html": TEAM_TOOLS,
-    "briefs/warning-signs-call/index.html": TEAM_TOOLS,
-    "briefs/team-change-call/index.html": TEAM_TOOLS,
-    "briefs/crisis-call/index.html": TEAM_TOOLS,
-    "briefs/parting-call/index.html": TEAM_TOOLS,
     "tools/templates/index.html": TEAM_TOOLS,
     "tools/map/index.html": EVERYONE,
     "tools/topics/index.html": EVERYONE,
     "tools/glossary/index.html": EVERYONE,
+    **{f"playbooks/{p.id}/index.html": EVERYONE for p in public_view(load_catalog(ROOT)).playbooks},
+    **{f"briefs/{b.id}/index.html": TEAM_TOOLS
+       for p in public_view(load_catalog(ROOT)).playbooks for b in p.call_briefs},
 }
 # Pages of the staff edition only: its tools, its reviews and the maintainers' figures.
 STAFF_PAGES = ["staff/onboarding/", "staff/reviews/", "staff/maintainers/"]
