@@ -34,6 +34,12 @@ from .ui import ui_strings
 
 LANGUAGE_NAMES = {"ru": "Русский", "uk": "Українська", "en": "English"}
 STAFF_FOLDER = "staff/"
+# What the engines get as `extra.alternate`; the switcher's entries go to
+# `extra.handbook.alternate`. Both themes show their switcher (partials/alternate.html, ours)
+# when `extra.alternate` is true, but their base.html also writes a relative
+# <link rel="alternate" hreflang> per entry when it is a list, which search engines reject:
+# true is not one, so the head has only our absolute alternates (overrides/main.html).
+THEME_ALTERNATE = True
 ASSETS = "assets/"
 _LOCALISED_PAGE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
@@ -160,12 +166,16 @@ class EditionPlan:
             out.append(entry)
         return out
 
-    def alternate(self) -> list[dict[str, Any]]:
-        """The language switcher's entries, as links relative to the edition's root."""
+    def alternate(self, site_url: str | None = None) -> list[dict[str, Any]]:
+        """The language switcher's entries, as links relative to the edition's root, and
+        (`url`, with the site's address) each edition's absolute root, for the pages'
+        hreflang alternates, which search engines take only as absolute URLs."""
         up = "../" if self.prefix else ""
+        root = site_url.rstrip("/") + "/" if site_url else None
         return [
             {"name": LANGUAGE_NAMES[lang], "lang": lang, "link": up + self.settings.prefix(lang),
-             "current": lang == self.language}
+             "url": root + self.settings.prefix(lang) if root else None,
+             "current": lang == self.language, "default": lang == self.settings.default_language}
             for lang in self.settings.languages
         ]
 

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from ..assets import Bundles, build_bundles
-from ..edition_plan import ASSETS, EditionPlan
+from ..edition_plan import ASSETS, THEME_ALTERNATE, EditionPlan
 
 ENGINE = "zensical"
 ADAPTER_MODULE = "macros.engine.zensical_adapter"
@@ -172,7 +172,8 @@ def _edition_config(root: Path, config: dict[str, Any], plan: EditionPlan, bundl
     extra = dict(config.get("extra") or {})
     extra["handbook"] = {**extra.get("handbook", {}), **plan.extra(ENGINE), "root": str(root),
                          **THEME_VALUES}
-    extra["alternate"] = plan.alternate()
+    extra["handbook"]["alternate"] = plan.alternate(config.get("site_url"))
+    extra["alternate"] = THEME_ALTERNATE
     staged["extra"] = extra
     staged["plugins"] = [_adapter_plugin(entry) for entry in config.get("plugins", [])]
     # Zensical rebuilds a page when a file it watches changes: the content and our code too.
