@@ -131,8 +131,9 @@ class EditionPlan:
 
         return walk(nav) if nav is not None else None
 
-    def extra(self, engine: str) -> dict[str, Any]:
-        """`extra.handbook`'s values for the templates (besides the configured ones)."""
+    def extra(self, engine: str, site_url: str | None = None) -> dict[str, Any]:
+        """`extra.handbook`'s values for the templates (besides the configured ones); `site_url`
+        is the site's configured address, for the absolute hreflang alternates."""
         return {
             "language": self.language,
             "default": self.is_default,
@@ -147,6 +148,7 @@ class EditionPlan:
                           for key in ("title", "text", "home", "playbooks", "search")},
             "hidden_pages": sorted(self.hidden),
             "search": {key: ui_strings()[f"search_{key}"].get(self.language) for key in SEARCH_LABELS},
+            "alternate": self.alternate(site_url),
         }
 
     def palette(self, palette: Any) -> Any:

@@ -84,8 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     PASSTHROUGH.reset()
     config.extra_css = [*config.extra_css, *_bundles.stylesheets(staff=_plan.staff)]
     config.extra_javascript = [*config.extra_javascript, *_bundles.scripts()]
-    config.extra["handbook"] = {**config.extra["handbook"], **_plan.extra(ENGINE)}
-    config.extra["handbook"]["alternate"] = _plan.alternate(site_url)
+    config.extra["handbook"] = {**config.extra["handbook"], **_plan.extra(ENGINE, site_url)}
     config.extra["alternate"] = THEME_ALTERNATE
     config.nav = nav
     if _plan.staff and config.repo_url:

@@ -170,9 +170,8 @@ def _edition_config(root: Path, config: dict[str, Any], plan: EditionPlan, bundl
     staged["extra_css"] = [*config.get("extra_css", []), *bundles.stylesheets(staff=plan.staff)]
     staged["extra_javascript"] = [*config.get("extra_javascript", []), *bundles.scripts()]
     extra = dict(config.get("extra") or {})
-    extra["handbook"] = {**extra.get("handbook", {}), **plan.extra(ENGINE), "root": str(root),
+    extra["handbook"] = {**extra.get("handbook", {}), **plan.extra(ENGINE, config.get("site_url")), "root": str(root),
                          **THEME_VALUES}
-    extra["handbook"]["alternate"] = plan.alternate(config.get("site_url"))
     extra["alternate"] = THEME_ALTERNATE
     staged["extra"] = extra
     staged["plugins"] = [_adapter_plugin(entry) for entry in config.get("plugins", [])]

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from macros.csp import CSP_FILE, inline_scripts, source_hash
+from macros.settings import read_settings
 
 from ..conftest import ROOT, BuiltSite, free_port
 from ..nginx import nginx_serving
@@ -50,7 +51,9 @@ KINDS: dict[str, Callable[[Path], str]] = {
     "for-clients": lambda site: "for-clients/",
     "404": lambda site: "nope/",
 }
-LANGUAGES = ("", "uk/", "en/")
+# Each published language's edition, by its folder under the site ("" for the default one).
+_SETTINGS = read_settings(ROOT / "mkdocs.yml")
+LANGUAGES = tuple(_SETTINGS.prefix(language) for language in _SETTINGS.languages)
 
 
 @pytest.fixture(scope="module", params=["public", "internal"])
