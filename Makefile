@@ -68,14 +68,16 @@ build: check ## the public edition, every language, into site/ (ENGINE=zensical 
 build-internal: check ## the staff edition, every language, into site-internal/ (ENGINE=zensical too)
 	$(PY) -m macros.engine.build --engine $(ENGINE) --edition internal --out site-internal
 
-# The slowest tests are printed at the end: the run has a 10-minute aim on 2 cores.
+# The tests run on two workers (pytest-xdist: CI has 2 cores; each worker builds the sites its
+# tests ask for); the slowest are printed at the end: the run has a 10-minute aim on 2 cores.
+TEST_WORKERS ?= 2
 test: $(STAMP) $(NODE_STAMP) system-packages ## everything CI runs
 	$(PY) -m macros check
 	$(PY) -m macros schema --check
 	$(RUFF)
 	$(MYPY)
 	$(ESLINT)
-	$(PY) -m pytest --durations=25
+	$(PY) -m pytest -n $(TEST_WORKERS) --durations=25
 
 bench: $(STAMP) $(NODE_STAMP) system-packages ## benchmarks, printing ratios
 	$(PY) -m pytest tests/bench -m bench -s -q

@@ -38,6 +38,12 @@ from .ui import ui_strings
 
 LANGUAGE_NAMES = {"ru": "Русский", "uk": "Українська", "en": "English"}
 STAFF_FOLDER = "staff/"
+# What the engines get as `extra.alternate`; the switcher's entries go to
+# `extra.handbook.alternate`. Both themes show their switcher (partials/alternate.html, ours)
+# when `extra.alternate` is true, but their base.html also writes a relative
+# <link rel="alternate" hreflang> per entry when it is a list, which search engines reject:
+# true is not one, so the head has only our absolute alternates (overrides/main.html).
+THEME_ALTERNATE = True
 ASSETS = "assets/"
 _LOCALISED_PAGE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 # The nav section (in mkdocs.yml) the playbooks' pages are listed in, in the catalog's order.
@@ -175,8 +181,9 @@ class EditionPlan:
 
         return walk(nav) if nav is not None else None
 
-    def extra(self, engine: str) -> dict[str, Any]:
-        """`extra.handbook`'s values for the templates (besides the configured ones)."""
+    def extra(self, engine: str, site_url: str | None = None) -> dict[str, Any]:
+        """`extra.handbook`'s values for the templates (besides the configured ones); `site_url`
+        is the site's configured address, for the absolute hreflang alternates."""
         return {
             "language": self.language,
             "default": self.is_default,
@@ -191,6 +198,7 @@ class EditionPlan:
                           for key in ("title", "text", "home", "playbooks", "search")},
             "hidden_pages": sorted(self.hidden),
             "search": {key: ui_strings()[f"search_{key}"].get(self.language) for key in SEARCH_LABELS},
+            "alternate": self.alternate(site_url),
         }
 
     def palette(self, palette: Any) -> Any:
@@ -210,12 +218,16 @@ class EditionPlan:
             out.append(entry)
         return out
 
-    def alternate(self) -> list[dict[str, Any]]:
-        """The language switcher's entries, as links relative to the edition's root."""
+    def alternate(self, site_url: str | None = None) -> list[dict[str, Any]]:
+        """The language switcher's entries, as links relative to the edition's root, and
+        (`url`, with the site's address) each edition's absolute root, for the pages'
+        hreflang alternates, which search engines take only as absolute URLs."""
         up = "../" if self.prefix else ""
+        root = site_url.rstrip("/") + "/" if site_url else None
         return [
             {"name": LANGUAGE_NAMES[lang], "lang": lang, "link": up + self.settings.prefix(lang),
-             "current": lang == self.language}
+             "url": root + self.settings.prefix(lang) if root else None,
+             "current": lang == self.language, "default": lang == self.settings.default_language}
             for lang in self.settings.languages
         ]
 

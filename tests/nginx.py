@@ -12,6 +12,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from macros.csp import CSP_FILE
+
 ROOT = Path(__file__).resolve().parents[1]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -27,6 +29,11 @@ def nginx_serving(site: Path, work: Path, port: int) -> Iterator[str]:
     server = server.replace("listen 8080;", f"listen 127.0.0.1:{port};").replace(
         "root /usr/share/nginx/html;", f"root {site};")
     work.mkdir(parents=True, exist_ok=True)
+    # As deploy/Dockerfile installs it: the site's script hashes beside nginx's own config.
+    csp = site / CSP_FILE
+    if not csp.is_file():
+        raise RuntimeError(f"{csp} is missing: the build writes it (macros/csp.py)")
+    shutil.copyfile(csp, work / "csp.conf")
     (work / "logs").mkdir(exist_ok=True)
     (work / "nginx.conf").write_text(
         # Workers must read the pytest temp folder, which only its owner may enter.

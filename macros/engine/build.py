@@ -39,6 +39,7 @@ from ..builds import (
     SHARED_TEMPLATES_ENV,
     Edition,
 )
+from ..csp import write_csp
 from ..settings import Settings, read_settings
 
 Result = tuple[str, int, str]  # language, exit code, log
@@ -138,6 +139,8 @@ def build_site(root: Path, out: Path, config: Path, languages: tuple[str, ...] |
         else:  # the default edition owns the root
             for entry in (staging / f"_{lang}").iterdir():
                 entry.rename(assembled / entry.name)
+    # The hashes of the inline scripts of every edition, for the nginx policy (macros/csp.py).
+    write_csp(assembled)
     old = out.with_name(f".{out.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():

@@ -27,7 +27,14 @@ from mkdocs.utils import get_relative_url
 
 from macros.assets import AssetError, Bundles, build_bundles
 from macros.builds import SHARED_EXPORT_ENV
-from macros.edition_plan import ASSETS, EditionPlan, PlanError, edit_url, plan_from_environment
+from macros.edition_plan import (
+    ASSETS,
+    THEME_ALTERNATE,
+    EditionPlan,
+    PlanError,
+    edit_url,
+    plan_from_environment,
+)
 from macros.engine.passthrough import PASSTHROUGH, PassthroughError
 from macros.errors import ContentErrors
 from macros.export import ExportError, publish_export
@@ -72,12 +79,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except PlanError as exc:
         raise PluginError(str(exc)) from None
     config.site_name = _plan.site_name()
-    config.site_url = _plan.site_url(config.site_url)
+    site_url = config.site_url
+    config.site_url = _plan.site_url(site_url)
     PASSTHROUGH.reset()
     config.extra_css = [*config.extra_css, *_bundles.stylesheets(staff=_plan.staff)]
     config.extra_javascript = [*config.extra_javascript, *_bundles.scripts()]
-    config.extra["handbook"] = {**config.extra["handbook"], **_plan.extra(ENGINE)}
-    config.extra["alternate"] = _plan.alternate()
+    config.extra["handbook"] = {**config.extra["handbook"], **_plan.extra(ENGINE, site_url)}
+    config.extra["alternate"] = THEME_ALTERNATE
     config.nav = nav
     if _plan.staff and config.repo_url:
         config.theme["features"] = [*config.theme["features"], "content.action.edit"]

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from ..assets import Bundles, build_bundles
-from ..edition_plan import ASSETS, EditionPlan
+from ..edition_plan import ASSETS, THEME_ALTERNATE, EditionPlan
 
 ENGINE = "zensical"
 ADAPTER_MODULE = "macros.engine.zensical_adapter"
@@ -175,9 +175,9 @@ def _edition_config(root: Path, config: dict[str, Any], plan: EditionPlan, bundl
     staged["extra_css"] = [*config.get("extra_css", []), *bundles.stylesheets(staff=plan.staff)]
     staged["extra_javascript"] = [*config.get("extra_javascript", []), *bundles.scripts()]
     extra = dict(config.get("extra") or {})
-    extra["handbook"] = {**extra.get("handbook", {}), **plan.extra(ENGINE), "root": str(root),
+    extra["handbook"] = {**extra.get("handbook", {}), **plan.extra(ENGINE, config.get("site_url")), "root": str(root),
                          **THEME_VALUES}
-    extra["alternate"] = plan.alternate()
+    extra["alternate"] = THEME_ALTERNATE
     staged["extra"] = extra
     staged["plugins"] = [_adapter_plugin(entry) for entry in config.get("plugins", [])]
     # Zensical rebuilds a page when a file it watches changes: the content and our code too.

@@ -25,7 +25,9 @@ PREFIX = {"ru": "", "uk": "uk/", "en": "en/"}
 TOP = 3
 AIM = 0.90
 MINIMUM = {"ru": 40, "uk": 20, "en": 15}
-RESULTS: dict[tuple[str, str], tuple[int, int, list[str]]] = {}  # (engine, language) -> (hits, total, misses)
+# Each run's figures travel in its report (`record_property`), so the summary at the end
+# (tests/conftest.py) sees them from any pytest-xdist worker.
+RESULTS_PROPERTY = "search_questions"
 
 
 def questions(language: str) -> list[dict[str, Any]]:
@@ -46,7 +48,8 @@ def test_the_question_sets_are_big_enough_and_point_at_real_places(language: str
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_search_answers_the_questions(language: str, engine: str, staff_page: Any, staff_server: str) -> None:
+def test_search_answers_the_questions(language: str, engine: str, staff_page: Any, staff_server: str,
+                                      record_property: Any) -> None:
     edition = f"{staff_server}{PREFIX[language]}"
     open_search(staff_page, edition)
     hits, misses = 0, []
@@ -57,5 +60,6 @@ def test_search_answers_the_questions(language: str, engine: str, staff_page: An
             hits += 1
         else:
             misses.append(f"{question['q']!r} -> {found}")
-    RESULTS[(engine, language)] = (hits, len(asked), misses)
+    record_property(RESULTS_PROPERTY, {"engine": engine, "language": language, "hits": hits,
+                                       "total": len(asked), "misses": misses})
     assert hits / len(asked) >= AIM, "\n".join(misses)

@@ -189,6 +189,39 @@ def test_language_switcher_opens_the_same_page(site: Path) -> None:
         assert target == (edition_root(site, language) / "playbooks/crisis-steps/index.html").resolve()
 
 
+def test_hreflang_alternates_are_absolute_and_lead_to_the_same_page(built_site: BuiltSite) -> None:
+    """Search engines (and Lighthouse's hreflang audit) take only absolute alternates: each
+    page names itself and its twin in every language from site_url, and x-default as the
+    default language's; the 404 page, served at any address, names none."""
+    site, base = built_site.path, urlparse(built_site.url)
+    default = next(lang for lang, prefix in EDITIONS.items() if not prefix)
+    for page in sorted(site.rglob("*.html")):
+        where = page.relative_to(site)
+        links = soup(page).select("link[rel=alternate][hreflang]")
+        if page.name == "404.html":
+            assert not links, where
+            continue
+        alternates = {attr(link, "hreflang"): attr(link, "href") for link in links}
+        assert len(alternates) == len(links), (where, "an hreflang twice")
+        assert set(alternates) == {*LANGUAGES, "x-default"}, where
+        assert alternates["x-default"] == alternates[default], where
+        targets = {}
+        for language, href in alternates.items():
+            url = urlparse(href)
+            assert (url.scheme, url.netloc) == (base.scheme, base.netloc), (where, href)
+            target = site / unquote(url.path).lstrip("/") / "index.html"
+            assert target.is_file(), (where, language, href)
+            targets[language] = target.relative_to(edition_root(site, language)) if language in EDITIONS else None
+        assert page.resolve() == (site / unquote(urlparse(alternates[_language_of(site, page, default)]).path).lstrip("/")
+                                  / "index.html").resolve(), (where, "not its own alternate")
+        assert len({targets[lang] for lang in LANGUAGES}) == 1, (where, "alternates of different pages")
+
+
+def _language_of(site: Path, page: Path, default: str) -> str:
+    parts = page.relative_to(site).parts
+    return next((lang for lang, prefix in EDITIONS.items() if prefix and parts[0] == prefix.rstrip("/")), default)
+
+
 def test_every_page_says_where_its_ticks_are_kept(site: Path, built_internal_site: Path) -> None:
     """The site's root and edition, which key the checklists' saved ticks (checklists.js): the
     same root from every page of every language, so one edition keeps one set of ticks."""

@@ -22,6 +22,18 @@
     if (target && target.closest && target.closest("a[data-pb-language]")) sync()
   }
 
+  /* The head's hreflang alternates name this page in each language (overrides/main.html).
+     Both themes' bundles, when the document is ready, fetch sitemap.xml beside every
+     <link rel=alternate> (to find a page's twin, which our switcher links to already):
+     beside a page there is none, and each fetch would be a 404 logged in the console. So
+     the links are out of their sight until then: their listener, registered by the bundle
+     before this script ran, runs first. Crawlers read the HTML as it was sent. */
+  var alternates = document.querySelectorAll('link[rel="alternate"][hreflang]')
+  for (var a = 0; a < alternates.length; a++) alternates[a].rel = "pb-alternate"
+  document.addEventListener("DOMContentLoaded", function () {
+    for (var a = 0; a < alternates.length; a++) alternates[a].rel = "alternate"
+  }, { once: true })
+
   document.addEventListener("click", onUse, true)
   document.addEventListener("auxclick", onUse, true)
   document.addEventListener("contextmenu", onUse, true)
