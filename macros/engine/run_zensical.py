@@ -105,14 +105,17 @@ def point_edits_at_sources(site: Path, plan: EditionPlan, docs: Path, repo_url: 
     """"Edit this page" as MkDocs' hooks write it (macros.edition_plan.edit_url): Zensical
     links the staged page, which is not where anybody edits it."""
     sources = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
-    for page, source in plan.pages(sources).items():
+    written: dict[str, str | None] = dict(plan.pages(sources))
+    written.update((derived.path, None) for derived in plan.generated(sources))  # from the catalog
+    for page, source in written.items():
         built = site / page_url(page) / "index.html"
         if not built.is_file():
             continue
         staged = f'href="{repo_url.rstrip("/")}/{edit_uri.strip("/")}/{page}"'
         html = built.read_text("utf-8")
         if staged in html:
-            real = edit_url(repo_url, edit_uri, docs_dir, page, source)
+            real = edit_url(repo_url, edit_uri, docs_dir, page, source,
+                            plan.source_of(page) if source is None else None)
             built.write_text(html.replace(staged, f'href="{real}"'), "utf-8")
 
 

@@ -202,6 +202,9 @@ def test_staff_build_marks_internal_content_and_edits_the_yaml(built_internal_si
     heading = re.search(r'<h2[^>]*id="escalation-route"[^>]*>', page)
     assert heading is not None and "data-pb-internal=" in heading.group(0)
     assert re.search(r'href="[^"]+/edit/main/playbooks/crisis-steps\.yml"', page)
+    # A brief's page is derived too: it is edited in the playbook that holds the brief.
+    brief = next((built_internal_site / "briefs").glob("*/index.html")).read_text("utf-8")
+    assert re.search(r'href="[^"]+/edit/main/playbooks/[a-z0-9-]+\.yml"', brief)
     # A hand-written page is edited in its own language's file, not the name it is built as.
     guide = (built_internal_site / "uk" / "guide" / "index.html").read_text("utf-8")
     assert re.search(r'href="[^"]+/edit/main/docs/guide\.uk\.md"', guide)
